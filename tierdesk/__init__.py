@@ -1,0 +1,1 @@
+"""tierdesk: a customer service platform for a tiered service department."""

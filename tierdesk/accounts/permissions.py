@@ -1,0 +1,66 @@
+"""What each role may do, decided in one place.
+
+Every interface (web, portal, API, commands) asks these functions; none checks
+roles by hand. Visibility of tickets is in ``tierdesk.tickets.selectors``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tierdesk.accounts.models import STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from tierdesk.accounts.models import User
+    from tierdesk.teams.models import Level
+
+MANAGING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.ADMIN})
+
+
+def is_desk_staff(user: User) -> bool:
+    return bool(user.is_authenticated and user.role in STAFF_ROLES and user.is_active)
+
+
+def is_manager(user: User) -> bool:
+    return bool(user.is_authenticated and (user.role in MANAGING_ROLES or user.is_superuser))
+
+
+def agent_level(user: User) -> Level | None:
+    profile = getattr(user, "agent_profile", None)
+    return profile.level if profile is not None else None
+
+
+def can_write_to_customer(user: User) -> bool:
+    """Third Level talks to customers only through Second Level."""
+    if not is_desk_staff(user):
+        return False
+    level = agent_level(user)
+    return level is None or level.talks_to_customers
+
+
+def _level_rank_at_least(user: User, code: str) -> bool:
+    from tierdesk.teams.models import Level
+
+    level = agent_level(user)
+    if level is None:
+        return False
+    threshold = Level.objects.filter(code=code).values_list("rank", flat=True).first()
+    return threshold is not None and level.rank >= threshold
+
+
+def can_record_problems(user: User) -> bool:
+    """Second Level records rare or unknown problems; leads and managers may too."""
+    if not is_desk_staff(user):
+        return False
+    return is_manager(user) or user.role == Role.TEAM_LEAD or _level_rank_at_least(user, "L2")
+
+
+def can_solve_problems(user: User) -> bool:
+    """Third Level works problem records; managers may close them too."""
+    if not is_desk_staff(user):
+        return False
+    return is_manager(user) or _level_rank_at_least(user, "L3")
+
+
+def can_administer(user: User) -> bool:
+    return bool(user.is_authenticated and (user.role == Role.ADMIN or user.is_superuser))

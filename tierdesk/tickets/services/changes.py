@@ -1,0 +1,132 @@
+"""Changing a ticket's fields: status, priority, assignee, team, type, tags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.tickets.errors import InvalidChange, NotAllowed
+from tierdesk.tickets.models import EventKind, Priority, Tag, Ticket, TicketType
+from tierdesk.tickets.services.base import (
+    UNSET,
+    _Unset,
+    lock_ticket,
+    record_event,
+    refresh_from,
+    save_ticket,
+    set_status,
+)
+
+if TYPE_CHECKING:
+    from tierdesk.accounts.models import User
+    from tierdesk.teams.models import Team
+
+
+def ticket_update(
+    ticket: Ticket,
+    *,
+    actor: User,
+    expected_version: int | None,
+    status: str | _Unset = UNSET,
+    priority: int | _Unset = UNSET,
+    assignee: User | None | _Unset = UNSET,
+    team: Team | _Unset = UNSET,
+    ticket_type: str | _Unset = UNSET,
+    tags: Iterable[str] | _Unset = UNSET,
+) -> Ticket:
+    """Apply several field changes at once, each written to the timeline.
+
+    ``expected_version`` is the version the actor saw; if someone else saved in
+    between, ``TicketConflict`` is raised and nothing is changed.
+    """
+    if not is_desk_staff(actor):
+        raise NotAllowed("Only agents can change tickets.")
+    with transaction.atomic():
+        current = lock_ticket(ticket, expected_version)
+        changed: list[str] = []
+        if not isinstance(status, _Unset) and status != current.status:
+            changed += set_status(current, actor, status)
+        if not isinstance(priority, _Unset) and priority != current.priority:
+            changed += _set_priority(current, actor, priority)
+        if not isinstance(assignee, _Unset) and _pk(assignee) != current.assignee_id:
+            changed += _set_assignee(current, actor, assignee)
+        if not isinstance(team, _Unset) and team.pk != current.team_id:
+            record_event(current, actor, EventKind.TEAM, old=current.team.slug, new=team.slug)
+            current.team = team
+            changed.append("team")
+        if not isinstance(ticket_type, _Unset) and ticket_type != current.type:
+            if ticket_type not in TicketType.values:
+                raise InvalidChange(f"Unknown type “{ticket_type}”.")
+            record_event(current, actor, EventKind.TYPE, old=current.type, new=ticket_type)
+            current.type = ticket_type
+            changed.append("type")
+        if not isinstance(tags, _Unset):
+            _set_tags(current, actor, tags)
+        if changed:
+            save_ticket(current, changed)
+    refresh_from(ticket, current)
+    return ticket
+
+
+def _pk(user: User | None) -> int | None:
+    return user.pk if user is not None else None
+
+
+def _set_priority(ticket: Ticket, actor: User, priority: int) -> list[str]:
+    if priority not in Priority.values:
+        raise InvalidChange(f"Unknown priority “{priority}”.")
+    record_event(
+        ticket,
+        actor,
+        EventKind.PRIORITY,
+        old=Priority(ticket.priority).name.lower(),
+        new=Priority(priority).name.lower(),
+    )
+    ticket.priority = priority
+    return ["priority"]
+
+
+def _set_assignee(ticket: Ticket, actor: User, assignee: User | None) -> list[str]:
+    if assignee is not None:
+        if not is_desk_staff(assignee):
+            raise InvalidChange(f"{assignee.display_name} is not an agent.")
+        profile = getattr(assignee, "agent_profile", None)
+        if profile is not None and profile.level_id != ticket.level_id:
+            raise InvalidChange(
+                f"{assignee.display_name} works at {profile.level.code}, "
+                f"the ticket is at {ticket.level.code}. Escalate it first."
+            )
+    record_event(
+        ticket,
+        actor,
+        EventKind.ASSIGNEE,
+        old=ticket.assignee.username if ticket.assignee else None,
+        new=assignee.username if assignee else None,
+    )
+    ticket.assignee = assignee
+    return ["assignee"]
+
+
+def _set_tags(ticket: Ticket, actor: User, names: Iterable[str]) -> None:
+    wanted = sorted({name.strip().lower() for name in names if name.strip()})
+    old = sorted(ticket.tags.values_list("name", flat=True))
+    if wanted == old:
+        return
+    tags = [Tag.objects.get_or_create(name=name)[0] for name in wanted]
+    ticket.tags.set(tags)
+    record_event(ticket, actor, EventKind.TAGS, old=old, new=wanted)
+
+
+def ticket_assign(
+    ticket: Ticket, *, actor: User, assignee: User | None, expected_version: int | None = None
+) -> Ticket:
+    return ticket_update(ticket, actor=actor, assignee=assignee, expected_version=expected_version)
+
+
+def ticket_change_status(
+    ticket: Ticket, *, actor: User, status: str, expected_version: int | None = None
+) -> Ticket:
+    return ticket_update(ticket, actor=actor, status=status, expected_version=expected_version)

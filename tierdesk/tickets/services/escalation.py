@@ -1,0 +1,137 @@
+"""Moving tickets between support levels: up with a reason and a hand-over, and back down."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.notifications.services import notify_team_leads
+from tierdesk.tickets.errors import InvalidChange, NotAllowed
+from tierdesk.tickets.models import Escalation, EventKind, Status, Ticket
+from tierdesk.tickets.services.base import lock_ticket, record_event, refresh_from, save_ticket
+
+if TYPE_CHECKING:
+    from tierdesk.accounts.models import User
+    from tierdesk.teams.models import Level
+
+
+def _target_level(code_or_level: str | Level) -> Level:
+    from tierdesk.teams.models import Level
+
+    if isinstance(code_or_level, Level):
+        return code_or_level
+    try:
+        return Level.objects.get(code=code_or_level)
+    except Level.DoesNotExist:
+        raise InvalidChange(f"There is no level “{code_or_level}”.") from None
+
+
+def ticket_escalate(
+    ticket: Ticket,
+    *,
+    actor: User,
+    to_level: str | Level,
+    reason: str,
+    summary: str = "",
+    expected_version: int | None = None,
+) -> Escalation:
+    """Hand the ticket to a higher level's queue, with the reason and a hand-over summary.
+
+    The ticket leaves the actor's hands (unassigned) and shows in the target
+    level's queue of the same team; the team leads are told.
+    """
+    if not is_desk_staff(actor):
+        raise NotAllowed("Only agents can escalate.")
+    if not reason.strip():
+        raise InvalidChange("An escalation needs a reason.")
+    target = _target_level(to_level)
+    if not target.holds_queue:
+        raise InvalidChange(f"{target.code} holds no ticket queue.")
+    with transaction.atomic():
+        current = lock_ticket(ticket, expected_version)
+        if current.status in (Status.SOLVED, Status.CLOSED):
+            raise InvalidChange(f"Ticket #{current.number} is {current.status}; reopen it first.")
+        if target.rank <= current.level.rank:
+            raise InvalidChange(
+                f"Ticket #{current.number} is at {current.level.code}; "
+                f"escalation goes up, not to {target.code}."
+            )
+        escalation = _move(current, actor, target, reason, summary, EventKind.ESCALATED)
+        current.assignee = None
+        fields = ["level", "assignee"]
+        if current.status == Status.NEW:
+            current.status = Status.OPEN
+            fields.append("status")
+        save_ticket(current, fields)
+        notify_team_leads(
+            current.team,
+            current,
+            kind="escalated",
+            text=f"#{current.number} escalated to {target.code}: {reason.strip()[:200]}",
+        )
+    refresh_from(ticket, current)
+    return escalation
+
+
+def ticket_de_escalate(
+    ticket: Ticket,
+    *,
+    actor: User,
+    to_level: str | Level,
+    reason: str,
+    summary: str = "",
+    expected_version: int | None = None,
+) -> Escalation:
+    """Hand the ticket back down, e.g. Third Level's findings to Second Level to relay.
+
+    It goes back to the agent who escalated it from that level, if there was one.
+    """
+    if not is_desk_staff(actor):
+        raise NotAllowed("Only agents can hand tickets back.")
+    if not reason.strip():
+        raise InvalidChange("Handing a ticket back needs a reason.")
+    target = _target_level(to_level)
+    with transaction.atomic():
+        current = lock_ticket(ticket, expected_version)
+        if target.rank >= current.level.rank or not target.holds_queue:
+            raise InvalidChange(
+                f"Ticket #{current.number} is at {current.level.code}; "
+                f"it cannot be handed back to {target.code}."
+            )
+        previous_owner = (
+            Escalation.objects.filter(ticket=current, from_level=target)
+            .order_by("-created_at", "-id")
+            .values_list("actor", flat=True)
+            .first()
+        )
+        escalation = _move(current, actor, target, reason, summary, EventKind.DE_ESCALATED)
+        current.assignee_id = previous_owner
+        save_ticket(current, ["level", "assignee"])
+    refresh_from(ticket, current)
+    return escalation
+
+
+def _move(
+    ticket: Ticket, actor: User, target: Level, reason: str, summary: str, kind: EventKind
+) -> Escalation:
+    escalation = Escalation.objects.create(
+        ticket=ticket,
+        from_level=ticket.level,
+        to_level=target,
+        reason=reason.strip(),
+        summary=summary.strip(),
+        actor=actor,
+    )
+    record_event(
+        ticket,
+        actor,
+        kind,
+        old=ticket.level.code,
+        new=target.code,
+        reason=reason.strip(),
+        summary=summary.strip(),
+    )
+    ticket.level = target
+    return escalation

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "tierdesk.teams",
     "tierdesk.tickets",
     "tierdesk.routing",
+    "tierdesk.sla",
     "tierdesk.notifications",
     "tierdesk.desk",
     "tierdesk.portal",

@@ -119,6 +119,9 @@ class Ticket(models.Model):
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
     solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # The soonest due time of the SLA targets still running, kept here so queues
+    # can sort by "due soonest" on an index. Maintained by tierdesk.sla.services.
+    sla_due_at = models.DateTimeField(_("SLA due"), null=True, blank=True)
     csat_score = models.PositiveSmallIntegerField(_("satisfaction (1–5)"), null=True, blank=True)
     merged_into = models.ForeignKey(
         "self",
@@ -153,6 +156,7 @@ class Ticket(models.Model):
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["channel", "created_at"]),
             models.Index(fields=["type", "status"]),
+            models.Index(fields=["team", "status", "sla_due_at"]),
         ]
 
     def __str__(self) -> str:

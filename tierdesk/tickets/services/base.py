@@ -148,6 +148,14 @@ def save_ticket(ticket: Ticket, fields: Iterable[str]) -> None:
     ticket.version += 1
     ticket.updated_at = timezone.now()
     ticket.save(update_fields=[*set(fields), "version", "updated_at"])
+    after_ticket_change(ticket)
+
+
+def after_ticket_change(ticket: Ticket) -> None:
+    """Follow-up effects of every saved change, called explicitly (no signals)."""
+    from tierdesk.sla.services import sla_recompute
+
+    sla_recompute(ticket)
 
 
 def record_event(

@@ -16,6 +16,7 @@ from tierdesk.tickets.services.base import (
     check_attachments,
     files_removed_on_failure,
     next_ticket_number,
+    after_ticket_change,
     record_event,
     store_attachments,
 )
@@ -118,4 +119,5 @@ def ticket_create(
         )
         routed.created_at = now
         routed.save(update_fields=["created_at"])
+        after_ticket_change(ticket)
     return ticket

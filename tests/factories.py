@@ -49,7 +49,9 @@ def agent(
         role=role,
         first_name=name.capitalize(),
     )
-    AgentProfile.objects.create(user=user, level=Level.objects.get(code=level), languages=["de", "en"])
+    AgentProfile.objects.create(
+        user=user, level=Level.objects.get(code=level), languages=["de", "en"]
+    )
     TeamMembership.objects.create(user=user, team=Team.objects.get(slug=team), is_lead=is_lead)
     return user
 

@@ -1,11 +1,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from tierdesk.core import views
+
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="core/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

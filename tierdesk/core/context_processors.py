@@ -9,4 +9,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {"is_desk_staff": False, "is_manager": False}
-    return {"is_desk_staff": is_desk_staff(user), "is_manager": is_manager(user)}  # type: ignore[arg-type]
+    return {"is_desk_staff": is_desk_staff(user), "is_manager": is_manager(user)}

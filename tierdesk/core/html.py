@@ -43,9 +43,7 @@ _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|tr|blockquote|pre)>|<br\s*/?>", re.
 def text_to_html(text: str) -> str:
     """Plain text as HTML paragraphs, escaped."""
     paragraphs = [part for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
-    return "".join(
-        "<p>" + html.escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs
-    )
+    return "".join("<p>" + html.escape(part).replace("\n", "<br>") + "</p>" for part in paragraphs)
 
 
 def html_to_text(markup: str) -> str:

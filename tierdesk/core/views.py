@@ -1,13 +1,78 @@
-from django.http import HttpRequest, HttpResponse
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import check_for_language
 
 from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.tickets.models import Attachment, Ticket
+from tierdesk.tickets.selectors import ticket_for
+
+if TYPE_CHECKING:
+    from tierdesk.accounts.models import User
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """Send each user to where they work: agents to the desk, customers to the portal."""
     if not request.user.is_authenticated:
         return redirect("login")
-    if is_desk_staff(request.user):  # type: ignore[arg-type]
+    if is_desk_staff(cast("User", request.user)):
         return redirect("desk:queue")
     return redirect("portal:requests")
+
+
+def remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Let the UI speak ``language`` from the next request on (LocaleMiddleware reads it)."""
+    if check_for_language(language):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """The standard login; afterwards the UI speaks the user's chosen language."""
+
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        user = cast("User", form.get_user())
+        return remember_language(response, user.language)
+
+
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file, if its ticket is visible to the user; customers never get internal notes' files."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    user = cast("User", request.user)
+    try:
+        attachment = Attachment.objects.select_related("message__ticket").get(pk=pk)
+        ticket_for(user, attachment.message.ticket.number)
+    except (Attachment.DoesNotExist, Ticket.DoesNotExist):
+        raise Http404("No such attachment.") from None
+    if not attachment.message.is_public and not is_desk_staff(user):
+        raise Http404("No such attachment.")
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The file is missing from storage.") from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type or "application/octet-stream",
+    )

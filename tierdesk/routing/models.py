@@ -19,9 +19,7 @@ class RoutingRule(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     # Conditions (empty means "any").
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, blank=True)
-    ticket_type = models.CharField(
-        _("type"), max_length=20, choices=TicketType.choices, blank=True
-    )
+    ticket_type = models.CharField(_("type"), max_length=20, choices=TicketType.choices, blank=True)
     keywords = models.CharField(
         _("keywords"),
         max_length=500,

@@ -70,6 +70,9 @@ class NumberSequence(models.Model):
     name = models.SlugField(unique=True)
     last_value = models.BigIntegerField()
 
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last_value}"
+
 
 class Ticket(models.Model):
     number = models.PositiveBigIntegerField(_("number"), unique=True, editable=False)
@@ -282,6 +285,9 @@ class Escalation(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"#{self.ticket_id}: {self.from_level_id} → {self.to_level_id}"
+
 
 class HelpRequest(models.Model):
     """Asking a colleague or the lead for support without handing the ticket over."""
@@ -304,6 +310,9 @@ class HelpRequest(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["helper", "answered_at"])]
 
+    def __str__(self) -> str:
+        return f"help on #{self.ticket_id} from {self.helper_id}"
+
 
 class TicketLink(models.Model):
     """Two related tickets (not duplicates: those are merged)."""
@@ -320,3 +329,6 @@ class TicketLink(models.Model):
                 condition=~models.Q(source=models.F("target")), name="ticket_link_not_self"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"#{self.source_id} ↔ #{self.target_id}"

@@ -129,7 +129,7 @@ def lock_ticket(ticket: Ticket, expected_version: int | None) -> Ticket:
     Must run inside ``transaction.atomic()``.
     """
     current = (
-        Ticket.objects.select_for_update()
+        Ticket.objects.select_for_update(of=("self",))
         .select_related("team", "level", "assignee", "requester", "organisation")
         .get(pk=ticket.pk)
     )

@@ -32,7 +32,7 @@ def ticket_update(
     expected_version: int | None,
     status: str | _Unset = UNSET,
     priority: int | _Unset = UNSET,
-    assignee: User | None | _Unset = UNSET,
+    assignee: User | _Unset | None = UNSET,
     team: Team | _Unset = UNSET,
     ticket_type: str | _Unset = UNSET,
     tags: Iterable[str] | _Unset = UNSET,
@@ -63,9 +63,8 @@ def ticket_update(
             record_event(current, actor, EventKind.TYPE, old=current.type, new=ticket_type)
             current.type = ticket_type
             changed.append("type")
-        if not isinstance(tags, _Unset):
-            _set_tags(current, actor, tags)
-        if changed:
+        tags_changed = not isinstance(tags, _Unset) and _set_tags(current, actor, tags)
+        if changed or tags_changed:
             save_ticket(current, changed)
     refresh_from(ticket, current)
     return ticket
@@ -110,14 +109,15 @@ def _set_assignee(ticket: Ticket, actor: User, assignee: User | None) -> list[st
     return ["assignee"]
 
 
-def _set_tags(ticket: Ticket, actor: User, names: Iterable[str]) -> None:
+def _set_tags(ticket: Ticket, actor: User, names: Iterable[str]) -> bool:
     wanted = sorted({name.strip().lower() for name in names if name.strip()})
     old = sorted(ticket.tags.values_list("name", flat=True))
     if wanted == old:
-        return
+        return False
     tags = [Tag.objects.get_or_create(name=name)[0] for name in wanted]
     ticket.tags.set(tags)
     record_event(ticket, actor, EventKind.TAGS, old=old, new=wanted)
+    return True
 
 
 def ticket_assign(

@@ -136,10 +136,15 @@ def ticket_link(source: Ticket, *, target: Ticket, actor: User) -> TicketLink:
     if source.pk == target.pk:
         raise InvalidChange("A ticket cannot be linked to itself.")
     with transaction.atomic():
+        first, second = sorted([source, target], key=lambda ticket: ticket.pk)
+        locked = {first.pk: lock_ticket(first, None), second.pk: lock_ticket(second, None)}
         link, created = TicketLink.objects.get_or_create(
             source=source, target=target, defaults={"created_by": actor}
         )
         if created:
-            record_event(source, actor, EventKind.LINKED, ticket=target.number)
-            record_event(target, actor, EventKind.LINKED, ticket=source.number)
+            for this, other in ((source, target), (target, source)):
+                record_event(locked[this.pk], actor, EventKind.LINKED, ticket=other.number)
+                save_ticket(locked[this.pk], [])
+    refresh_from(source, locked[source.pk])
+    refresh_from(target, locked[target.pk])
     return link

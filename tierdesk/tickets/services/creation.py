@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -13,10 +14,10 @@ from tierdesk.tickets.errors import InvalidChange
 from tierdesk.tickets.models import Channel, EventKind, Message, Priority, Ticket, TicketType
 from tierdesk.tickets.services.base import (
     AttachmentUpload,
+    after_ticket_change,
     check_attachments,
     files_removed_on_failure,
     next_ticket_number,
-    after_ticket_change,
     record_event,
     store_attachments,
 )
@@ -42,7 +43,7 @@ def ticket_create(
     attachments: Iterable[AttachmentUpload] = (),
     language: str | None = None,
     call_duration_seconds: int | None = None,
-    created_at: timezone.datetime | None = None,
+    created_at: datetime | None = None,
 ) -> Ticket:
     """Open a ticket for ``requester`` with a first public message.
 

@@ -156,9 +156,7 @@ def ticket_customer_message(
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, None)
         if current.status == Status.CLOSED:
-            raise InvalidChange(
-                f"Request #{current.number} is closed. Please open a new request."
-            )
+            raise InvalidChange(f"Request #{current.number} is closed. Please open a new request.")
         message = _add_message(
             current,
             author=author,

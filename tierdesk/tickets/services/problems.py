@@ -61,7 +61,9 @@ def problem_create(ticket: Ticket, *, actor: User, subject: str, description: st
             body_html=text_to_html(description),
             body_text=description.strip(),
         )
-        record_event(problem, actor, EventKind.CREATED, channel="internal", from_ticket=ticket.number)
+        record_event(
+            problem, actor, EventKind.CREATED, channel="internal", from_ticket=ticket.number
+        )
         notify_team_leads(
             problem.team, problem, kind="problem", text=f"New problem record #{problem.number}"
         )

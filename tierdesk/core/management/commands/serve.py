@@ -28,7 +28,11 @@ class Command(BaseCommand):
                 if child.poll() is None:
                     child.terminate()
 
-        signal.signal(signal.SIGTERM, lambda *a: (stop_children(), sys.exit(0)))
+        def stop(*_: object) -> None:
+            stop_children()
+            sys.exit(0)
+
+        signal.signal(signal.SIGTERM, stop)
         try:
             self.stdout.write(f"tierdesk at http://{options['host']}:{options['port']}/")
             call_command(

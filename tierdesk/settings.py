@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tierdesk.tickets",
     "tierdesk.routing",
     "tierdesk.sla",
+    "tierdesk.channels",
     "tierdesk.notifications",
     "tierdesk.desk",
     "tierdesk.portal",

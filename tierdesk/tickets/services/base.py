@@ -164,6 +164,19 @@ def record_event(
     return TimelineEvent.objects.create(ticket=ticket, actor=actor, kind=kind, data=data)
 
 
+def publish(name: str, ticket: Ticket, **data: Any) -> None:
+    """Announce a ticket event to the channels once the current transaction commits.
+
+    Customer mail and webhooks react to these; calling them after commit means a
+    rolled-back change never sends anything, and a slow mail server never holds
+    a ticket lock.
+    """
+    from tierdesk.channels.events import on_ticket_event
+
+    ticket_id = ticket.pk
+    transaction.on_commit(lambda: on_ticket_event(name, ticket_id, data))
+
+
 def actor_name(actor: User | None) -> str:
     return actor.display_name if actor is not None else "tierdesk"
 

@@ -14,6 +14,7 @@ from tierdesk.tickets.services.base import (
     UNSET,
     _Unset,
     lock_ticket,
+    publish,
     record_event,
     refresh_from,
     save_ticket,
@@ -66,6 +67,7 @@ def ticket_update(
         tags_changed = not isinstance(tags, _Unset) and _set_tags(current, actor, tags)
         if changed or tags_changed:
             save_ticket(current, changed)
+            publish("ticket.updated", current, fields=sorted(set(changed)), tags=tags_changed)
     refresh_from(ticket, current)
     return ticket
 

@@ -18,6 +18,7 @@ from tierdesk.tickets.services.base import (
     check_attachments,
     files_removed_on_failure,
     next_ticket_number,
+    publish,
     record_event,
     store_attachments,
 )
@@ -121,4 +122,5 @@ def ticket_create(
         routed.created_at = now
         routed.save(update_fields=["created_at"])
         after_ticket_change(ticket)
+        publish("ticket.created", ticket, message_id=message.pk, channel=channel)
     return ticket

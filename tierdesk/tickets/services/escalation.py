@@ -10,7 +10,13 @@ from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.notifications.services import notify_team_leads
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
 from tierdesk.tickets.models import Escalation, EventKind, Status, Ticket
-from tierdesk.tickets.services.base import lock_ticket, record_event, refresh_from, save_ticket
+from tierdesk.tickets.services.base import (
+    lock_ticket,
+    publish,
+    record_event,
+    refresh_from,
+    save_ticket,
+)
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
@@ -65,6 +71,7 @@ def ticket_escalate(
             current.status = Status.OPEN
             fields.append("status")
         save_ticket(current, fields)
+        publish("ticket.escalated", current, old=escalation.from_level.code, new=target.code)
         notify_team_leads(
             current.team,
             current,
@@ -109,6 +116,7 @@ def ticket_de_escalate(
         escalation = _move(current, actor, target, reason, summary, EventKind.DE_ESCALATED)
         current.assignee_id = previous_owner
         save_ticket(current, ["level", "assignee"])
+        publish("ticket.escalated", current, old=escalation.from_level.code, new=target.code)
     refresh_from(ticket, current)
     return escalation
 

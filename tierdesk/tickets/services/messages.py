@@ -16,6 +16,7 @@ from tierdesk.tickets.services.base import (
     check_attachments,
     files_removed_on_failure,
     lock_ticket,
+    publish,
     record_event,
     refresh_from,
     save_ticket,
@@ -107,6 +108,7 @@ def ticket_reply(
         if target_status and target_status != current.status:
             changed += set_status(current, actor, target_status)
         save_ticket(current, changed)
+        publish("ticket.replied", current, message_id=message.pk, status=current.status)
     refresh_from(ticket, current)
     return message
 
@@ -172,6 +174,7 @@ def ticket_customer_message(
         if current.status in REOPENED_BY_CUSTOMER:
             changed = set_status(current, author, Status.OPEN)
         save_ticket(current, changed)
+        publish("ticket.updated", current, customer_message_id=message.pk)
     refresh_from(ticket, current)
     return message
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests import factories
+from tierdesk.teams.models import Team
 from tierdesk.tickets.models import EventKind, Priority, Status, Ticket
 from tierdesk.tickets.services import (
     help_request_create,
@@ -20,7 +21,6 @@ from tierdesk.tickets.services import (
     ticket_reply,
     ticket_update,
 )
-from tierdesk.teams.models import Team
 
 CHANGES: dict[str, tuple[Callable[[Ticket, Any], object], EventKind, str]] = {
     "status": (

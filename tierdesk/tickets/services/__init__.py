@@ -21,6 +21,7 @@ from tierdesk.tickets.services.messages import (
     ticket_reply,
 )
 from tierdesk.tickets.services.problems import problem_create, problem_link_ticket, problem_solve
+from tierdesk.tickets.services.rating import ticket_rate
 
 __all__ = [
     "UNSET",
@@ -40,6 +41,7 @@ __all__ = [
     "ticket_link",
     "ticket_log_call",
     "ticket_merge",
+    "ticket_rate",
     "ticket_reply",
     "ticket_update",
 ]

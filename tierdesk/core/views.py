@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import check_for_language
 
@@ -14,15 +13,12 @@ from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.tickets.models import Attachment, Ticket
 from tierdesk.tickets.selectors import ticket_for
 
-if TYPE_CHECKING:
-    from tierdesk.accounts.models import User
-
 
 def home(request: HttpRequest) -> HttpResponse:
     """Send each user to where they work: agents to the desk, customers to the portal."""
     if not request.user.is_authenticated:
         return redirect("login")
-    if is_desk_staff(cast("User", request.user)):
+    if is_desk_staff(request.user):
         return redirect("desk:queue")
     return redirect("portal:requests")
 
@@ -50,15 +46,15 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        user = cast("User", form.get_user())
+        user = form.get_user()
         return remember_language(response, user.language)
 
 
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A file, if its ticket is visible to the user; customers never get internal notes' files."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    user = cast("User", request.user)
+    user = request.user
     try:
         attachment = Attachment.objects.select_related("message__ticket").get(pk=pk)
         ticket_for(user, attachment.message.ticket.number)

@@ -1,8 +1,15 @@
 from django.urls import path
 
-from tierdesk.desk import views
+from tierdesk.core.views import attachment_download
+from tierdesk.desk import views, views_ticket
 
 app_name = "desk"
 urlpatterns = [
-    path("", views.queue, name="queue"),
+    path("", views.queue_page, name="queue"),
+    path("help/", views.help_requests, name="help_requests"),
+    path("help/<int:pk>/answer/", views.help_request_answer_view, name="help_answer"),
+    path("problems/", views.problems, name="problems"),
+    path("tickets/<int:number>/", views_ticket.ticket_page, name="ticket"),
+    path("tickets/<int:number>/<slug:action>/", views_ticket.ticket_action, name="ticket_action"),
+    path("attachments/<int:pk>/", attachment_download, name="attachment"),
 ]

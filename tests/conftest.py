@@ -6,6 +6,26 @@ import pytest
 
 from tests import factories
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Give every transactional test a serialized rollback.
+
+    A transactional test ends by flushing the database, which would also wipe
+    what the migrations seeded (levels, teams, calendars, mailboxes) for every
+    later test; a serialized rollback restores it.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        wants_transaction = bool(marker and marker.kwargs.get("transaction")) or bool(
+            TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        if wants_transaction:
+            kwargs = dict(marker.kwargs) if marker else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):  # type: ignore[no-untyped-def]

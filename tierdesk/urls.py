@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("desk/", include("tierdesk.desk.urls")),
     path("portal/", include("tierdesk.portal.urls")),
+    path("sla/", include("tierdesk.sla.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -245,6 +245,8 @@ class EventKind(models.TextChoices):
     PROBLEM_LINKED = "problem_linked", _("Linked to problem")
     PROBLEM_SOLVED = "problem_solved", _("Problem solved")
     CSAT = "csat", _("Satisfaction rated")
+    SLA_WARNING = "sla_warning", _("SLA warning")
+    SLA_BREACHED = "sla_breached", _("SLA breached")
 
 
 class TimelineEvent(models.Model):

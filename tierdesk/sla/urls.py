@@ -1,0 +1,11 @@
+from django.urls import path
+
+from tierdesk.sla import views
+
+app_name = "sla"
+urlpatterns = [
+    path("report/", views.report, name="report"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/recompute/", views.recompute, name="recompute"),
+    path("tickets/<int:number>/timers/", views.timers, name="timers"),
+]

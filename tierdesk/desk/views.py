@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from tierdesk.accounts.permissions import is_manager
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.desk.forms import HelpAnswerForm, QueueSearchForm
+from tierdesk.sla.selectors import sla_targets_for_tickets
 from tierdesk.teams.models import Level, Team
 from tierdesk.tickets.errors import TicketError
 from tierdesk.tickets.models import HelpRequest, Status, TicketType
@@ -133,6 +134,10 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         open_only=not chosen.search,
     ).prefetch_related("tags")
     page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    clocks = sla_targets_for_tickets([ticket.pk for ticket in page.object_list])
+    for ticket in page.object_list:
+        ticket.sla_clocks = clocks.get(ticket.pk, [])  # type: ignore[attr-defined]
     context: dict[str, Any] = {"page": page, "chosen": chosen}
     if request.headers.get("HX-Target") == "queue-results":
         return render(request, "desk/_queue_results.html", context)

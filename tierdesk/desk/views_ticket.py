@@ -27,6 +27,7 @@ from tierdesk.accounts.permissions import (
 from tierdesk.desk import forms
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.desk.timeline import timeline_entries
+from tierdesk.sla.selectors import sla_targets_for
 from tierdesk.tickets import services
 from tierdesk.tickets.errors import (
     AttachmentRejected,
@@ -231,6 +232,7 @@ def _page_context(ticket: Ticket, user: User, bound: dict[str, forms.TicketForm]
     return {
         "ticket": ticket,
         "tags": list(ticket.tags.all()),
+        "sla_targets": sla_targets_for(ticket),
         "conversation": list(conversation),
         "timeline": timeline_entries(events),
         "links_out": list(ticket.links_out.select_related("target")),

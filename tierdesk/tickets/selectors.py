@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from tierdesk.accounts.models import Role
 from tierdesk.accounts.permissions import is_desk_staff, is_manager
@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from tierdesk.accounts.models import User
 
 LIST_RELATIONS = ("requester", "assignee", "team", "level", "organisation")
+QUEUE_ORDERS = {
+    "due": (F("sla_due_at").asc(nulls_last=True), "-priority", "created_at", "id"),
+    "priority": ("-priority", "created_at", "id"),
+    "newest": ("-created_at", "-id"),
+}
 
 
 def tickets_visible_to(user: User) -> QuerySet[Ticket]:
@@ -58,8 +63,14 @@ def queue(
     channel: str | None = None,
     search: str | None = None,
     open_only: bool = True,
+    order: str = "due",
 ) -> QuerySet[Ticket]:
-    """Tickets for a queue view or list endpoint, in the order agents should work them."""
+    """Tickets for a queue view or list endpoint, in the order agents should work them.
+
+    ``order`` is ``"due"`` (soonest SLA due time first, then priority; tickets with
+    no running clock last — uses the team/status/due index), ``"priority"``, or
+    ``"newest"``.
+    """
     tickets = tickets_visible_to(user).select_related(*LIST_RELATIONS)
     if team_slug:
         tickets = tickets.filter(team__slug=team_slug)
@@ -79,7 +90,7 @@ def queue(
         tickets = tickets.filter(channel=channel)
     if search:
         tickets = tickets.filter(_search_condition(search))
-    return tickets.order_by("-priority", "created_at", "id")
+    return tickets.order_by(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["due"]))
 
 
 def _search_condition(search: str) -> Q:

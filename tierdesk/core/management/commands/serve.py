@@ -12,13 +12,15 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run the web server on 127.0.0.1 and a task worker as a child process."
+    help = "Run the web server on 127.0.0.1, with a task worker as a child process."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Record what was missed while nothing ran, and queue the periodic sweep.
+        call_command("sla_sweep")
         children = [
             subprocess.Popen([sys.executable, "-m", "tierdesk", "db_worker", "--queue-name", "*"]),
         ]

@@ -1,0 +1,129 @@
+"""Turning tickets and their parts into the API's response schemas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.api.schemas import (
+    AttachmentOut,
+    EscalationOut,
+    EventOut,
+    MessageOut,
+    OrganisationOut,
+    PersonOut,
+    TicketDetailOut,
+    TicketOut,
+    priority_name,
+)
+from tierdesk.tickets.models import Channel, Message, Status, TicketType
+
+if TYPE_CHECKING:
+    from tierdesk.accounts.models import User
+    from tierdesk.customers.models import Organisation
+    from tierdesk.tickets.models import Ticket
+
+
+def person_out(user: User | None) -> PersonOut | None:
+    if user is None:
+        return None
+    return PersonOut(username=user.username, name=user.display_name)
+
+
+def organisation_out(organisation: Organisation | None) -> OrganisationOut | None:
+    if organisation is None:
+        return None
+    return OrganisationOut(id=organisation.pk, name=organisation.name)
+
+
+def ticket_out(ticket: Ticket) -> TicketOut:
+    """The ticket's fields; ``tags`` should be prefetched for lists."""
+    requester = person_out(ticket.requester)
+    assert requester is not None
+    return TicketOut(
+        number=ticket.number,
+        display_number=ticket.display_number,
+        subject=ticket.subject,
+        status=Status(ticket.status),
+        priority=priority_name(ticket.priority),
+        type=TicketType(ticket.type),
+        channel=Channel(ticket.channel),
+        team=ticket.team.slug,
+        level=ticket.level.code,
+        assignee=ticket.assignee.username if ticket.assignee else None,
+        requester=requester,
+        organisation=organisation_out(ticket.organisation),
+        tags=sorted(tag.name for tag in ticket.tags.all()),
+        created_at=ticket.created_at,
+        updated_at=ticket.updated_at,
+        first_response_at=ticket.first_response_at,
+        solved_at=ticket.solved_at,
+        version=ticket.version,
+    )
+
+
+def message_out(message: Message, *, ticket_version: int) -> MessageOut:
+    return MessageOut(
+        id=message.pk,
+        public=message.is_public,
+        from_customer=message.from_customer,
+        author=person_out(message.author),
+        body_html=message.body_html,
+        body_text=message.body_text,
+        channel=Channel(message.channel),
+        created_at=message.created_at,
+        attachments=[
+            AttachmentOut(
+                filename=attachment.filename,
+                content_type=attachment.content_type,
+                size_bytes=attachment.size_bytes,
+            )
+            for attachment in message.attachments.all()
+        ],
+        ticket_version=ticket_version,
+    )
+
+
+def ticket_detail_out(ticket: Ticket, *, viewer: User) -> TicketDetailOut:
+    """Everything about a ticket that ``viewer`` may see.
+
+    Customers get the public messages only, and neither the timeline nor the
+    escalations (their reasons and hand-over summaries are internal).
+    """
+    staff = is_desk_staff(viewer)
+    messages = ticket.messages.select_related("author").prefetch_related("attachments")
+    if not staff:
+        messages = messages.filter(is_public=True)
+    summary = ticket_out(ticket)
+    return TicketDetailOut(
+        **summary.model_dump(),
+        messages=[message_out(message, ticket_version=ticket.version) for message in messages],
+        events=_events(ticket) if staff else None,
+        escalations=_escalations(ticket) if staff else None,
+    )
+
+
+def _events(ticket: Ticket) -> list[EventOut]:
+    return [
+        EventOut(
+            kind=event.kind,
+            actor=event.actor.username if event.actor else None,
+            data=event.data,
+            created_at=event.created_at,
+        )
+        for event in ticket.events.select_related("actor")
+    ]
+
+
+def _escalations(ticket: Ticket) -> list[EscalationOut]:
+    return [
+        EscalationOut(
+            from_level=escalation.from_level.code,
+            to_level=escalation.to_level.code,
+            reason=escalation.reason,
+            summary=escalation.summary,
+            actor=escalation.actor.username if escalation.actor else None,
+            created_at=escalation.created_at,
+        )
+        for escalation in ticket.escalations.select_related("from_level", "to_level", "actor")
+    ]

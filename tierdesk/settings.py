@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Serves Swagger UI's files itself, so the API docs work without a CDN.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "tierdesk.core",

@@ -12,10 +12,12 @@ from tierdesk.api.schemas import (
     MessageOut,
     OrganisationOut,
     PersonOut,
+    SlaTargetOut,
     TicketDetailOut,
     TicketOut,
     priority_name,
 )
+from tierdesk.sla.selectors import SlaTargetView, sla_targets_for
 from tierdesk.tickets.models import Channel, Message, Status, TicketType
 
 if TYPE_CHECKING:
@@ -36,8 +38,8 @@ def organisation_out(organisation: Organisation | None) -> OrganisationOut | Non
     return OrganisationOut(id=organisation.pk, name=organisation.name)
 
 
-def ticket_out(ticket: Ticket) -> TicketOut:
-    """The ticket's fields; ``tags`` should be prefetched for lists."""
+def ticket_out(ticket: Ticket, *, clocks: list[SlaTargetView] | None = None) -> TicketOut:
+    """The ticket's fields; for lists prefetch ``tags`` and pass the SLA ``clocks``."""
     requester = person_out(ticket.requester)
     assert requester is not None
     return TicketOut(
@@ -59,6 +61,10 @@ def ticket_out(ticket: Ticket) -> TicketOut:
         first_response_at=ticket.first_response_at,
         solved_at=ticket.solved_at,
         version=ticket.version,
+        sla=[
+            SlaTargetOut(**clock.as_api())  # type: ignore[arg-type]
+            for clock in (sla_targets_for(ticket) if clocks is None else clocks)
+        ],
     )
 
 

@@ -11,7 +11,7 @@ import re
 from base64 import b64decode
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
@@ -206,6 +206,13 @@ class OrganisationOut(Schema):
     name: str
 
 
+class SlaTargetOut(Schema):
+    name: Literal["first_response", "next_response", "resolution"]
+    due_at: datetime | None
+    business_minutes_used: float = Field(description="Business minutes consumed so far.")
+    state: Literal["running", "paused", "met", "breached"]
+
+
 class TicketOut(Schema):
     number: int
     display_number: str
@@ -225,6 +232,10 @@ class TicketOut(Schema):
     first_response_at: datetime | None
     solved_at: datetime | None
     version: int = Field(description="Send it back with changes (or as If-Match).")
+    sla: list[SlaTargetOut] = Field(
+        default_factory=list,
+        description="Service-level clocks: first response, next response, resolution.",
+    )
 
 
 class TicketPageOut(Schema):

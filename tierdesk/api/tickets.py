@@ -34,6 +34,7 @@ from tierdesk.api.schemas import (
 )
 from tierdesk.api.versions import expected_version, set_etag
 from tierdesk.customers.services import customer_get_or_create_by_email
+from tierdesk.sla.selectors import sla_targets_for_tickets
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
 from tierdesk.tickets.models import Channel, Status
 from tierdesk.tickets.selectors import queue, ticket_for
@@ -133,12 +134,13 @@ def list_tickets(
         search=q,
         open_only=open_only,
     )
-    page = tickets.prefetch_related("tags")[offset : offset + limit]
+    page = list(tickets.prefetch_related("tags")[offset : offset + limit])
+    clocks = sla_targets_for_tickets([ticket.pk for ticket in page])
     return TicketPageOut(
         count=tickets.count(),
         limit=limit,
         offset=offset,
-        items=[ticket_out(ticket) for ticket in page],
+        items=[ticket_out(ticket, clocks=clocks.get(ticket.pk, [])) for ticket in page],
     )
 
 

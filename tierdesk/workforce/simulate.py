@@ -3,7 +3,8 @@
 Contacts arrive per channel (phone, chat, email) and team as non-homogeneous Poisson
 processes with a rate per interval (e.g. a forecast). First Level resolves a contact or
 escalates it to Second Level, which resolves it or escalates it to Third Level, which
-resolves it or hands it back to Second Level. Handling times depend on level and channel;
+resolves it or hands it back to Second Level; Second and Third Level may also send it back
+to First Level (e.g. to close it with the customer). Handling times depend on level and channel;
 phone and chat contacts abandon when their patience runs out, email waits across days and
 is only worked while someone is on shift. Agents come in groups with a level, a set of
 teams and channels, and a number on shift per interval; an agent whose shift ends finishes
@@ -81,9 +82,13 @@ ENGINES = ("auto", "events", "fcfs")
 def _reachable_levels(model: DepartmentModel) -> set[int]:
     routing = model.routing
     levels = {lv for lv, share in zip((1, 2, 3), routing.entry_shares, strict=True) if share > 0}
-    for _ in range(3):
-        if 1 in levels and routing.escalate_l1 > 0:
+    for _ in range(4):
+        if 1 in levels and (routing.escalate_l1 > 0 or (routing.re_escalate_l1 or 0.0) > 0):
             levels.add(2)
+        if (2 in levels and routing.return_from_l2 > 0) or (
+            3 in levels and routing.return_from_l3 > 0
+        ):
+            levels.add(1)
         if 2 in levels and routing.escalate_l2 > 0:
             levels.add(3)
         if 3 in levels and routing.hand_back_l3 > 0:
@@ -149,7 +154,9 @@ def simulate(
     _check_coverage(model, layout)
     workload = draw_workload(model, layout, _as_generator(seed))
     staffing = np.stack([g.staffing for g in model.groups])
-    exact = fcfs_recursion_applies(workload, layout, staffing, model.routing.hand_back_l3)
+    routing = model.routing
+    backward = routing.hand_back_l3 + routing.return_from_l2 + routing.return_from_l3
+    exact = fcfs_recursion_applies(workload, layout, staffing, backward)
     if engine == "fcfs" and not exact:
         raise ValueError("the FCFS recursion is not exact for this model")
     log: VisitLog

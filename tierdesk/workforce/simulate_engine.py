@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from array import array
 from collections import deque
 from dataclasses import dataclass
 
@@ -49,17 +48,17 @@ class VisitLog:
 
 
 def _log(
-    enqueue: array[float], leave: array[float], group: array[int], workload: Workload
+    enqueue: list[float], leave: list[float], group: list[int], workload: Workload
 ) -> VisitLog:
-    served = np.frombuffer(group, dtype=np.int64).copy()
-    leave_queue = np.frombuffer(leave, dtype=np.float64).copy()
+    served = np.array(group, dtype=np.int64)
+    leave_queue = np.array(leave, dtype=np.float64)
     end = np.where(served >= 0, leave_queue + workload.visit_service, np.nan)
-    return VisitLog(np.frombuffer(enqueue, dtype=np.float64).copy(), leave_queue, end, served)
+    return VisitLog(np.array(enqueue, dtype=np.float64), leave_queue, end, served)
 
 
-def _blank(n: int) -> tuple[array[float], array[float], array[int]]:
-    nan = array("d", [_NAN])
-    return nan * n, nan * n, array("q", [-1]) * n
+def _blank(n: int) -> tuple[list[float], list[float], list[int]]:
+    # Plain lists: reading a float from a list costs no allocation, unlike array('d').
+    return [_NAN] * n, [_NAN] * n, [-1] * n
 
 
 def run_events(
@@ -101,8 +100,11 @@ def run_events(
     leaving = [0] * n_groups  # busy agents whose shift has ended: they leave when done
     on_shift = [0] * n_groups
     plan = staffing.T.tolist()
-    heap: list[tuple[float, int, int]] = [(_INF, -1, -1)]  # sentinel: never empty
-    push, pop = heapq.heappush, heapq.heappop
+    # Heap entries are (end of service, visit): the serving group is served_by[visit], and
+    # a visit is in service at most once, so the keys are unique and the order of events
+    # does not depend on the heap's layout.
+    heap: list[tuple[float, int]] = [(_INF, -1)]  # sentinel: never empty
+    push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
 
     def next_contact(g: int, now: float) -> None:
         """Give a free agent of group ``g`` the longest-waiting contact, phone/chat first."""
@@ -129,7 +131,7 @@ def run_events(
         v = queues[best_q].popleft()
         leave[v] = now
         served_by[v] = g
-        push(heap, (now + v_service[v], v, g))
+        push(heap, (now + v_service[v], v))
 
     def offer(v: int, now: float) -> None:
         enqueue[v] = now
@@ -139,7 +141,7 @@ def run_events(
                 idle[g] -= 1
                 leave[v] = now
                 served_by[v] = g
-                push(heap, (now + v_service[v], v, g))
+                push(heap, (now + v_service[v], v))
                 return
         queues[q].append(v)
 
@@ -162,6 +164,9 @@ def run_events(
     i = 0
     next_arrival = arrival_time[0]
     previous: list[int] | None = None
+    # With no patience anywhere the deadline test below never fails; skipping it saves
+    # two list reads and an addition per service.
+    patient = bool(np.all(np.isinf(workload.visit_patience)))
     with tqdm(total=n_intervals, disable=not progress, unit="interval") as bar:
         for k in range(n_intervals):
             start = k * interval_seconds
@@ -170,23 +175,29 @@ def run_events(
                 previous = plan[k]
             horizon = start + interval_seconds
             while True:
-                top = heap[0]
-                now = top[0]
+                now, v = heap[0]
                 if now < next_arrival:
                     if now >= horizon:
                         break
-                    pop(heap)
-                    v = top[1]
-                    g = top[2]
+                    g = served_by[v]
                     if v_more[v]:
                         offer(v + 1, now)
                     if leaving[g]:
                         leaving[g] -= 1
+                        pop(heap)
                         continue
-                    # next_contact(g, now), inlined: it follows every service.
+                    # next_contact(g, now), inlined: it follows every service. The
+                    # finished entry is still at the top of the heap (offer only pushes
+                    # later keys), so a new service replaces it in one sift.
                     best_q, best_t = -1, _INF
                     for q in real_time[g]:
                         waiting = queues[q]
+                        if patient:
+                            if waiting:
+                                h = waiting[0]
+                                if enqueue[h] < best_t:
+                                    best_q, best_t = q, enqueue[h]
+                            continue
                         while waiting:
                             h = waiting[0]
                             deadline = enqueue[h] + v_patience[h]
@@ -203,11 +214,12 @@ def run_events(
                                 best_q, best_t = q, enqueue[waiting[0]]
                         if best_q < 0:
                             idle[g] += 1
+                            pop(heap)
                             continue
                     v = queues[best_q].popleft()
                     leave[v] = now
                     served_by[v] = g
-                    push(heap, (now + v_service[v], v, g))
+                    replace(heap, (now + v_service[v], v))
                 else:
                     if next_arrival >= horizon:
                         break
@@ -223,7 +235,7 @@ def run_events(
                             idle[g] -= 1
                             leave[v] = now
                             served_by[v] = g
-                            push(heap, (now + v_service[v], v, g))
+                            push(heap, (now + v_service[v], v))
                             break
                     else:
                         queues[q].append(v)
@@ -234,8 +246,8 @@ def run_events(
 
 def _close_queues(
     queues: list[deque[int]],
-    enqueue: array[float],
-    leave: array[float],
+    enqueue: list[float],
+    leave: list[float],
     patience: list[float],
     horizon: float,
 ) -> None:
@@ -248,15 +260,17 @@ def _close_queues(
 
 
 def fcfs_recursion_applies(
-    workload: Workload, layout: QueueLayout, staffing: IntArray, hand_back: float
+    workload: Workload, layout: QueueLayout, staffing: IntArray, backward: float
 ) -> bool:
     """Whether :func:`run_fcfs_recursion` is exact for this department.
 
-    It is when contacts never go back (no hand-back), every group serves at most one queue
+    ``backward`` is the sum of the routing's probabilities of moving down a level
+    (hand-back to L2, returns to L1). The recursion is exact when contacts never go back
+    (``backward`` is 0), every group serves at most one queue
     that receives contacts, no such queue has two groups, and every group's staffing is
     constant and positive.
     """
-    if hand_back > 0 or staffing.shape[0] == 0:
+    if backward > 0 or staffing.shape[0] == 0:
         return False
     active = set(np.unique(workload.visit_queue).tolist())
     for rt, em in zip(layout.group_real_time_queues, layout.group_email_queues, strict=True):

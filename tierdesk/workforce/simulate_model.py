@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 Channel = Literal["phone", "chat", "email"]
-DistributionKind = Literal["exponential", "lognormal", "deterministic"]
+DistributionKind = Literal["exponential", "lognormal", "deterministic", "empirical"]
 
 CHANNELS: tuple[Channel, ...] = ("phone", "chat", "email")
 REAL_TIME_CHANNELS: frozenset[str] = frozenset({"phone", "chat"})
@@ -49,22 +49,28 @@ class Distribution:
 
     Parameters
     ----------
-    kind : {"exponential", "lognormal", "deterministic"}
-        Family of the distribution.
+    kind : {"exponential", "lognormal", "deterministic", "empirical"}
+        Family of the distribution. ``"empirical"`` resamples observed durations.
     mean_seconds : float
         Mean duration in seconds (> 0).
     cv : float
         Coefficient of variation (standard deviation / mean); used by ``"lognormal"`` only.
         The exponential has CV 1 and the deterministic CV 0 whatever is given here.
+    samples : ndarray of float, optional
+        Observed durations in seconds, for ``"empirical"`` only (build it with
+        :meth:`empirical`, which also sets the mean and CV of the samples).
     """
 
     kind: DistributionKind
     mean_seconds: float
     cv: float = 1.0
+    samples: FloatArray | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.kind not in ("exponential", "lognormal", "deterministic"):
+        if self.kind not in ("exponential", "lognormal", "deterministic", "empirical"):
             raise ValueError(f"unknown distribution kind {self.kind!r}")
+        if (self.kind == "empirical") != (self.samples is not None):
+            raise ValueError("samples are given with, and only with, the empirical kind")
         if not (math.isfinite(self.mean_seconds) and self.mean_seconds > 0):
             raise ValueError(f"mean_seconds must be positive, got {self.mean_seconds}")
         if self.kind == "lognormal" and not (math.isfinite(self.cv) and self.cv > 0):
@@ -80,8 +86,20 @@ class Distribution:
         """Log-normal duration with the given mean (seconds) and coefficient of variation."""
         return cls("lognormal", mean_seconds, cv)
 
+    @classmethod
+    def empirical(cls, samples: object) -> Distribution:
+        """Resample the observed durations ``samples`` (seconds, non-negative, not all 0)."""
+        values = _frozen_array(samples, np.float64, "samples").astype(np.float64)
+        values.flags.writeable = False
+        mean = float(values.mean())
+        cv = float(values.std()) / mean if mean > 0 else 0.0
+        return cls("empirical", mean, cv, values)
+
     def sample(self, rng: np.random.Generator, size: int) -> FloatArray:
         """Draw ``size`` durations in seconds."""
+        if self.samples is not None:
+            drawn: FloatArray = self.samples[rng.integers(0, self.samples.size, size)]
+            return drawn
         if self.kind == "exponential":
             return rng.exponential(self.mean_seconds, size)
         if self.kind == "deterministic":
@@ -156,7 +174,13 @@ class AgentGroup:
 
 @dataclass(frozen=True)
 class Routing:
-    """Where a contact goes after each level.
+    """Where a contact goes after each visit to a level.
+
+    Every visit ends with one move: at L1 escalate to L2 or resolve; at L2 escalate to L3,
+    return to L1 or resolve; at L3 hand back to L2, return to L1 or resolve. Only contacts
+    that have been at L1 return there (one that entered at L2 or L3 has no first-line
+    owner to go back to), and an L1 visit after a return escalates with
+    ``re_escalate_l1``.
 
     Parameters
     ----------
@@ -169,24 +193,80 @@ class Routing:
         resolves it or escalates it again with ``escalate_l2``).
     entry_shares : tuple of three floats
         Share of new contacts entering at levels 1, 2 and 3 (sums to 1).
+    return_from_l2 : float
+        Probability that a visit at Second Level of a contact that has been at First Level
+        sends it back there (e.g. to close it with the customer); at most
+        ``1 - escalate_l2``.
+    return_from_l3 : float
+        The same from Third Level; at most ``1 - hand_back_l3``.
+    re_escalate_l1 : float, optional
+        Probability that a visit at First Level after a return escalates again to Second
+        Level; ``escalate_l1`` when omitted.
     """
 
     escalate_l1: float = 0.0
     escalate_l2: float = 0.0
     hand_back_l3: float = 0.0
     entry_shares: tuple[float, float, float] = (1.0, 0.0, 0.0)
+    return_from_l2: float = 0.0
+    return_from_l3: float = 0.0
+    re_escalate_l1: float | None = None
 
     def __post_init__(self) -> None:
-        for name in ("escalate_l1", "escalate_l2", "hand_back_l3"):
+        if self.re_escalate_l1 is None:
+            object.__setattr__(self, "re_escalate_l1", self.escalate_l1)
+        names = ("escalate_l1", "escalate_l2", "hand_back_l3", "return_from_l2")
+        for name in (*names, "return_from_l3", "re_escalate_l1"):
             value = getattr(self, name)
             if not (0.0 <= value <= 1.0):
                 raise ValueError(f"{name} must be a probability, got {value}")
-        if self.escalate_l2 * self.hand_back_l3 >= 1.0:
-            raise ValueError("escalate_l2 and hand_back_l3 both 1 would loop for ever")
+        if self.escalate_l2 + self.return_from_l2 > 1.0 + 1e-12:
+            raise ValueError("escalate_l2 + return_from_l2 must not exceed 1")
+        if self.hand_back_l3 + self.return_from_l3 > 1.0 + 1e-12:
+            raise ValueError("hand_back_l3 + return_from_l3 must not exceed 1")
+        if not np.isfinite(self.expected_visits()).all():
+            raise ValueError("this routing never lets some contacts go: it would loop for ever")
         shares = tuple(float(s) for s in self.entry_shares)
         if len(shares) != 3 or min(shares) < 0 or not math.isclose(sum(shares), 1.0):
             raise ValueError(f"entry_shares must be three shares summing to 1, got {shares}")
         object.__setattr__(self, "entry_shares", shares)
+
+    @property
+    def returns(self) -> bool:
+        """Whether contacts may come back to First Level."""
+        return self.return_from_l2 > 0 or self.return_from_l3 > 0
+
+    def expected_visits(self) -> FloatArray:
+        """Expected visits per contact to levels 1, 2 and 3 (visits; inf if it never ends).
+
+        Solves the visit equations of the routing chain, whose states are L1 before any
+        return, L1 after a return, L2 and L3 of contacts that have been at L1, and L2 and
+        L3 of contacts that have not.
+        """
+        e1, e2, h = self.escalate_l1, self.escalate_l2, self.hand_back_l3
+        r2, r3 = self.return_from_l2, self.return_from_l3
+        e1r = e1 if self.re_escalate_l1 is None else self.re_escalate_l1
+        # moves[i, j]: probability that a visit in state i is followed by one in state j.
+        moves = np.array(
+            [
+                [0, 0, e1, 0, 0, 0],
+                [0, 0, e1r, 0, 0, 0],
+                [0, r2, 0, e2, 0, 0],
+                [0, r3, h, 0, 0, 0],
+                [0, 0, 0, 0, 0, e2],
+                [0, 0, 0, 0, h, 0],
+            ],
+            dtype=np.float64,
+        )
+        p1, p2, p3 = self.entry_shares
+        entry = np.array([p1, 0.0, 0.0, 0.0, p2, p3])
+        system = np.eye(6) - moves.T
+        if abs(np.linalg.det(system)) < 1e-12:
+            return np.full(3, np.inf)
+        visits = np.linalg.solve(system, entry)
+        if np.any(visits < -1e-9):
+            return np.full(3, np.inf)
+        return np.array([visits[0] + visits[1], visits[2] + visits[4], visits[3] + visits[5]])
 
 
 def _frozen_mapping(values: Mapping[object, object]) -> MappingProxyType[object, object]:
@@ -207,6 +287,10 @@ class DepartmentModel:
         Agent groups with their shift plans.
     handling : mapping (level, channel) -> Distribution
         Handling time per level and channel, in seconds.
+    handling_onward : mapping (level, channel) -> Distribution
+        Handling time of the visits after which the contact moves to another level
+        (escalation, hand-back or return), where it differs from that of the visits that
+        resolve the contact; ``handling`` is used for a (level, channel) absent here.
     routing : Routing
         Escalation and hand-back probabilities and entry shares.
     patience : mapping channel -> Distribution
@@ -223,11 +307,12 @@ class DepartmentModel:
     routing: Routing = field(default_factory=Routing)
     patience: Mapping[str, Distribution] = field(default_factory=dict)
     targets_seconds: Mapping[str, float] = field(default_factory=lambda: DEFAULT_TARGETS_SECONDS)
+    handling_onward: Mapping[tuple[int, str], Distribution] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "streams", tuple(self.streams))
         object.__setattr__(self, "groups", tuple(self.groups))
-        for name in ("handling", "patience", "targets_seconds"):
+        for name in ("handling", "patience", "targets_seconds", "handling_onward"):
             object.__setattr__(self, name, _frozen_mapping(getattr(self, name)))
         if not (math.isfinite(self.interval_seconds) and self.interval_seconds > 0):
             raise ValueError(f"interval_seconds must be positive, got {self.interval_seconds}")

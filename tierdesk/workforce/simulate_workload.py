@@ -22,8 +22,6 @@ from tierdesk.workforce.simulate_model import (
     IntArray,
 )
 
-# A contact at level L moves to NEXT_LEVEL[L] with the routing probability of level L.
-_NEXT_LEVEL = np.array([0, 2, 3, 2], dtype=np.int64)
 _MAX_VISITS = 10_000
 
 
@@ -133,15 +131,35 @@ def _arrivals(
 def _paths(model: DepartmentModel, n: int, rng: np.random.Generator) -> tuple[IntArray, IntArray]:
     """Contact index and level of every visit, ordered by contact then visit."""
     routing = model.routing
-    probability = np.array(
-        [0.0, routing.escalate_l1, routing.escalate_l2, routing.hand_back_l3], dtype=np.float64
+    # Indexed by level: the first move (L1→L2, L2→L3, L3→L2) and the return to L1.
+    up = np.array([0.0, routing.escalate_l1, routing.escalate_l2, routing.hand_back_l3])
+    up_returned = up.copy()
+    up_returned[1] = (
+        routing.escalate_l1 if routing.re_escalate_l1 is None else routing.re_escalate_l1
     )
+    back = np.array([0.0, 0.0, routing.return_from_l2, routing.return_from_l3])
+    first_move = np.array([0, 2, 3, 2], dtype=np.int64)
     entry = rng.choice(np.array(LEVELS), size=n, p=np.array(routing.entry_shares))
     contact_parts, level_parts, step_parts = [np.arange(n)], [entry], [np.zeros(n, np.int64)]
     alive, level = np.arange(n), entry
+    # returned: came back to L1 at least once; seen_l1: has been at L1 (may return there).
+    returned = np.zeros(n, dtype=bool)
+    seen_l1 = entry == 1
     for step in range(1, _MAX_VISITS):
-        moves = rng.random(alive.size) < probability[level]
-        alive, level = alive[moves], _NEXT_LEVEL[level[moves]]
+        u = rng.random(alive.size)
+        if not routing.returns:
+            # Forward-only routing: the same draws and outcome as before returns existed.
+            moves = u < up[level]
+            next_level = first_move[level]
+        else:
+            p_up = np.where(returned, up_returned[level], up[level])
+            moves_up = u < p_up
+            moves_back = ~moves_up & seen_l1 & (u < p_up + back[level])
+            moves = moves_up | moves_back
+            next_level = np.where(moves_back, 1, first_move[level])
+            returned = (returned | moves_back)[moves]
+            seen_l1 = seen_l1[moves]
+        alive, level = alive[moves], next_level[moves]
         if alive.size == 0:
             break
         contact_parts.append(alive)
@@ -165,6 +183,8 @@ def draw_workload(
     first_visit = np.searchsorted(contact, np.arange(time.size))
     visit_channel = channel[contact]
     queue = ((level - 1) * len(layout.teams) + team[contact]) * len(CHANNELS) + visit_channel
+    more = np.zeros(contact.size, dtype=bool)
+    more[:-1] = contact[1:] == contact[:-1]
     service = np.empty(contact.size)
     patience = np.full(contact.size, np.inf)
     for lv in LEVELS:
@@ -176,12 +196,17 @@ def draw_workload(
             distribution = model.handling.get((lv, name))
             if distribution is None:
                 raise ValueError(f"no handling time given for level {lv} {name}")
-            service[mask] = distribution.sample(rng, count)
+            onward = model.handling_onward.get((lv, name))
+            if onward is None:
+                service[mask] = distribution.sample(rng, count)
+                continue
+            moving = mask & more
+            resolving = mask & ~more
+            service[resolving] = distribution.sample(rng, int(resolving.sum()))
+            service[moving] = onward.sample(rng, int(moving.sum()))
     for c, name in enumerate(CHANNELS):
         distribution = model.patience.get(name)
         mask = visit_channel == c
         if distribution is not None and mask.any():
             patience[mask] = distribution.sample(rng, int(mask.sum()))
-    more = np.zeros(contact.size, dtype=bool)
-    more[:-1] = contact[1:] == contact[:-1]
     return Workload(time, first_visit, queue, level, visit_channel, service, patience, more)

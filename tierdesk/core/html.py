@@ -57,6 +57,20 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<(p|div|br|b|i|strong|em|ul|ol|a|span|table)\b", text, re.I))
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """Text that every database stores: no NUL or other control characters, valid Unicode.
+
+    PostgreSQL refuses NUL in text, and lone surrogates (from broken mail or
+    JSON) cannot be encoded; both would otherwise surface as server errors.
+    """
+    value = _CONTROL_CHARACTERS.sub("", value)
+    return value.encode("utf-8", "replace").decode("utf-8")
+
+
 def body_to_safe_html(body: str) -> str:
     """Accept either HTML or plain text from a user and return safe HTML."""
+    body = clean_text(body)
     return sanitize_html(body) if looks_like_html(body) else text_to_html(body)

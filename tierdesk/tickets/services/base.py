@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from tierdesk.core.html import clean_text
 from tierdesk.tickets.errors import AttachmentRejected, InvalidChange, TicketConflict
 from tierdesk.tickets.models import (
     Attachment,
@@ -53,7 +54,10 @@ class AttachmentUpload:
 def check_attachments(uploads: Iterable[AttachmentUpload]) -> list[AttachmentUpload]:
     """Refuse the whole message if one file is too large, before anything is written."""
     limit = settings.TIERDESK_MAX_ATTACHMENT_BYTES
-    checked = list(uploads)
+    checked = [
+        AttachmentUpload(clean_text(upload.filename), clean_text(upload.content_type), upload.data)
+        for upload in uploads
+    ]
     for upload in checked:
         if upload.size_bytes > limit:
             raise AttachmentRejected(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils import timezone
 
-from tierdesk.core.html import body_to_safe_html, html_to_text
+from tierdesk.core.html import body_to_safe_html, clean_text, html_to_text
 from tierdesk.tickets.errors import InvalidChange
 from tierdesk.tickets.models import Channel, EventKind, Message, Priority, Ticket, TicketType
 from tierdesk.tickets.services.base import (
@@ -55,7 +55,7 @@ def ticket_create(
     from tierdesk.routing.services import route_new_ticket
     from tierdesk.teams.models import Level
 
-    subject = " ".join(subject.split())
+    subject = " ".join(clean_text(subject).split())
     if not subject:
         raise InvalidChange("A request needs a subject.")
     if not body.strip():

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.core.html import clean_text
 from tierdesk.notifications.services import notify_team_leads
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
 from tierdesk.tickets.models import Escalation, EventKind, Status, Ticket
@@ -48,6 +49,7 @@ def ticket_escalate(
     The ticket leaves the actor's hands (unassigned) and shows in the target
     level's queue of the same team; the team leads are told.
     """
+    reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
         raise NotAllowed("Only agents can escalate.")
     if not reason.strip():
@@ -95,6 +97,7 @@ def ticket_de_escalate(
 
     It goes back to the agent who escalated it from that level, if there was one.
     """
+    reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
         raise NotAllowed("Only agents can hand tickets back.")
     if not reason.strip():

@@ -4,7 +4,7 @@ from tierdesk.customers.models import Organisation
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = ("name", "email_domain", "is_key_account", "account_manager")
     list_filter = ("is_key_account",)
     search_fields = ("name", "email_domain")

@@ -4,7 +4,7 @@ from tierdesk.routing.models import RoutingRule
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
+class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
     list_display = ("position", "name", "is_active", "channel", "ticket_type", "set_team")
     list_display_links = ("name",)
     list_editable = ("position", "is_active")

@@ -5,7 +5,7 @@ from django.contrib import admin
 from tierdesk.tickets.models import Tag, Ticket, TimelineEvent
 
 
-class TimelineInline(admin.TabularInline):
+class TimelineInline(admin.TabularInline[TimelineEvent, Ticket]):
     model = TimelineEvent
     extra = 0
     can_delete = False
@@ -16,7 +16,7 @@ class TimelineInline(admin.TabularInline):
 
 
 @admin.register(Ticket)
-class TicketAdmin(admin.ModelAdmin):
+class TicketAdmin(admin.ModelAdmin[Ticket]):
     list_display = ("number", "subject", "team", "level", "status", "priority", "assignee")
     list_filter = ("status", "team", "level", "channel", "type", "priority")
     search_fields = ("number", "subject", "requester__email")
@@ -29,5 +29,5 @@ class TicketAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(admin.ModelAdmin[Tag]):
     search_fields = ("name",)

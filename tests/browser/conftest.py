@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, sync_playwright
 
-from tests import factories
 from tierdesk.accounts.models import Role, User
-from tierdesk.tickets.models import Ticket
+from tierdesk.tickets.models import Status, Ticket
+from tierdesk.tickets.selectors import queue
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,27 +41,30 @@ class DemoDepartment:
 
 @pytest.fixture
 def demo_department(transactional_db: None) -> DemoDepartment:
-    """The demo logins (password "demo") and one waiting ticket in Customer Support, L1.
+    """The demo department as ``tierdesk demo`` loads it (one month, small volume).
 
-    Stands in for ``tierdesk demo`` until that command exists; keep all user
-    creation here so that switching to the command touches one function.
+    Its logins use the password "demo"; ``ticket`` is a waiting ticket in the
+    Customer Support First Level queue, the first that ``demo-l1`` sees there.
     """
-
-    def with_demo_password(user: User) -> User:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-        return user
-
-    l1 = with_demo_password(factories.agent("demo-l1", level="L1"))
-    l2 = with_demo_password(factories.agent("demo-l2", level="L2"))
-    l3 = with_demo_password(factories.agent("demo-l3", level="L3"))
-    manager = with_demo_password(factories.manager("demo-manager"))
-    customer = with_demo_password(factories.customer("demo-customer", language="en"))
-    ticket = factories.ticket(
-        customer, subject="Router verliert die Verbindung", body="Jeden Abend gegen 20 Uhr."
+    call_command("demo", months=1, scale=0.05, stdout=StringIO())
+    people = {user.username: user for user in User.objects.filter(username__startswith="demo-")}
+    l1 = people["demo-l1"]
+    ticket = (
+        queue(l1, team_slug="support", level_code="L1")
+        .filter(status__in=[Status.NEW, Status.OPEN], merged_into__isnull=True)
+        .first()
     )
-    assert manager.role == Role.SERVICE_MANAGER
-    return DemoDepartment(l1=l1, l2=l2, l3=l3, manager=manager, customer=customer, ticket=ticket)
+    if ticket is None:
+        pytest.fail("the demo department has no waiting ticket in Customer Support, First Level")
+    assert people["demo-manager"].role == Role.SERVICE_MANAGER
+    return DemoDepartment(
+        l1=l1,
+        l2=people["demo-l2"],
+        l3=people["demo-l3"],
+        manager=people["demo-manager"],
+        customer=people["demo-customer"],
+        ticket=ticket,
+    )
 
 
 @pytest.fixture

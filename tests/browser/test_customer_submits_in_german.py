@@ -23,7 +23,8 @@ def test_customer_submits_a_request_in_german(
     page: Page, live_server: LiveServer, demo_department: DemoDepartment
 ) -> None:
     log_in(page, live_server.url, "demo-customer")
-    expect(page.locator("#my-requests")).to_be_visible()
+    expect(page).to_have_url(f"{live_server.url}/portal/")
+    expect(page.locator("#new-request-link")).to_be_visible()
 
     page.select_option("#language-switch", "de")
     page.wait_for_load_state("networkidle")

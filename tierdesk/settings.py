@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "tierdesk.routing",
     "tierdesk.sla",
     "tierdesk.channels",
+    "tierdesk.knowledge",
+    "tierdesk.community",
     "tierdesk.notifications",
     "tierdesk.desk",
     "tierdesk.portal",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("desk/", include("tierdesk.desk.urls")),
     path("portal/", include("tierdesk.portal.urls")),
     path("sla/", include("tierdesk.sla.urls")),
+    path("help/", include("tierdesk.knowledge.urls")),
+    path("community/", include("tierdesk.community.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -294,3 +294,57 @@ def future_dates(
             previous_open = not closed
         day = day + pd.Timedelta(days=1)
     return pd.DatetimeIndex(dates), tuple(keys)
+
+
+#: Open days counted from each end of the month that get their own effect.
+MONTH_POSITIONS_FROM_START = 3
+MONTH_POSITIONS_FROM_END = 1
+
+
+def month_position_keys(
+    dates: pd.DatetimeIndex, open_weekdays: BoolArray
+) -> tuple[tuple[str, ...], ...]:
+    """Effect keys of the first open days and the last open day of each month.
+
+    Billing, salaries and statements make the turn of the month busier in many
+    contact centres (banks especially). The position counts the open weekdays of
+    the opening pattern, not the days with data, so that a future date gets the
+    same key as its past analogues (holidays are handled by their own keys).
+
+    Parameters
+    ----------
+    dates : pandas.DatetimeIndex
+        Midnights of the days.
+    open_weekdays : numpy.ndarray
+        Boolean (7,): the centre normally opens on that weekday (Monday = 0).
+
+    Returns
+    -------
+    tuple of tuple of str
+        Per date, ``("month: open day 1",)``... for the first
+        ``MONTH_POSITIONS_FROM_START`` open days and ``("month: last open day",)``.
+    """
+    if len(dates) == 0:
+        return ()
+    first = dates.min().to_period("M").to_timestamp()
+    last = dates.max().to_period("M").to_timestamp(how="end").normalize()
+    days = pd.date_range(first, last, freq="D")
+    is_open = open_weekdays[np.asarray(days.day_of_week)].astype(np.int64)
+    month = np.asarray(days.year * 12 + days.month)
+    starts = np.r_[0, np.flatnonzero(np.diff(month)) + 1]
+    ends = np.r_[starts[1:], len(days)]
+    before = np.empty(len(days), dtype=np.int64)
+    after = np.empty(len(days), dtype=np.int64)
+    for lo, hi in zip(starts, ends, strict=True):
+        running = np.cumsum(is_open[lo:hi])
+        before[lo:hi] = running - is_open[lo:hi]
+        after[lo:hi] = running[-1] - running
+    result: list[tuple[str, ...]] = []
+    for position in days.get_indexer(dates):
+        keys: list[str] = []
+        if is_open[position] and before[position] < MONTH_POSITIONS_FROM_START:
+            keys.append(f"month: open day {before[position] + 1}")
+        if is_open[position] and after[position] < MONTH_POSITIONS_FROM_END:
+            keys.append("month: last open day")
+        result.append(tuple(keys))
+    return tuple(result)

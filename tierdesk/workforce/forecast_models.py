@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -27,6 +27,7 @@ from tierdesk.workforce.forecast_layout import (
     DayPanel,
     FloatArray,
     IntArray,
+    month_position_keys,
 )
 
 Keys = Sequence[tuple[str, ...]]
@@ -46,14 +47,21 @@ class ModelSettings:
         Weight ratio between a week and the one after it in the profile.
     weekday_weeks : int
         Weeks used to estimate the weekday factors of the daily total.
+    level_days : int
+        Open days whose adjusted totals give the level of ``day_profile`` (their
+        median, so that one busy or quiet day does not move a week-ahead forecast).
     level_smoothing : float
-        Smoothing constant of the slow level of daily totals (per open day).
+        Smoothing constant of the Holt level whose trend ``day_profile`` uses.
     trend_smoothing : float
-        Smoothing constant of the trend of the slow level.
+        Smoothing constant of that trend (per open day).
     trend_damping : float
         Damping of the trend per open day ahead.
     deviation_persistence : float
         Share of the last day's deviation from the level kept per open day ahead.
+    month_effects : bool
+        Learn effects of the first open days and the last open day of the month.
+    month_min_count : int
+        Occurrences of a month position needed before its effect is used.
     yearly_min_days : int
         History length from which a yearly season is estimated (calendar days).
     """
@@ -62,10 +70,13 @@ class ModelSettings:
     profile_weeks: int = 12
     profile_decay: float = 0.9
     weekday_weeks: int = 20
+    level_days: int = 25
     level_smoothing: float = 0.1
     trend_smoothing: float = 0.01
     trend_damping: float = 0.95
     deviation_persistence: float = 0.5
+    month_effects: bool = True
+    month_min_count: int = 3
     yearly_min_days: int = 700
 
 
@@ -180,11 +191,18 @@ class DayEffects:
         Fourier coefficients of the log yearly season (empty: no yearly season).
     calendar : dict
         Effect key (holiday, special day, after closure) → factor.
+    month : dict
+        Month-position key (see ``forecast_layout.month_position_keys``) → factor;
+        empty when month effects are off or not seen often enough.
+    open_weekdays : numpy.ndarray
+        Boolean (7,): the opening pattern that month positions are counted on.
     """
 
     weekday: FloatArray
     yearly_coefficients: FloatArray
     calendar: dict[str, float]
+    month: dict[str, float] = field(default_factory=dict)
+    open_weekdays: BoolArray = field(default_factory=lambda: np.ones(7, dtype=bool))
 
     def factor(self, dates: pd.DatetimeIndex, keys: Keys) -> FloatArray:
         """Product of all components for each date."""
@@ -194,6 +212,11 @@ class DayEffects:
         )
         special = np.array([np.prod([self.calendar.get(k, 1.0) for k in ks]) for ks in keys])
         result: FloatArray = weekday * yearly * special
+        if self.month:
+            positions = month_position_keys(dates, self.open_weekdays)
+            result = result * np.array(
+                [np.prod([self.month.get(k, 1.0) for k in ks]) for ks in positions]
+            )
         return result
 
 
@@ -210,9 +233,21 @@ def _local_level(values: FloatArray, mask: BoolArray, window: int) -> FloatArray
 
 
 def learn_day_effects(panel: DayPanel, settings: ModelSettings) -> DayEffects:
-    """Weekday factors, yearly season and calendar effects of the daily totals."""
+    """Weekday factors, yearly season, calendar and month-position effects of daily totals.
+
+    Factors are ratios to a local median level. The weekday factor is the median
+    ratio of the recent regular days (a holiday week or a month-end rush that the
+    calendar does not name must not shift a whole weekday); named effects are
+    geometric means shrunk towards 1 when seen only a few times.
+    """
     totals = np.where(panel.present, panel.totals, np.nan)
-    regular = panel.regular & (totals > 0)
+    months = (
+        month_position_keys(panel.dates, panel.layout.open_weekdays)
+        if settings.month_effects
+        else tuple(() for _ in panel.dates)
+    )
+    plain = np.array([len(k) == 0 for k in months], dtype=bool)
+    regular = panel.regular & plain & (totals > 0)
     days_per_week = panel.layout.days_per_week
     level = _local_level(totals, regular, days_per_week)
     ratio = totals / level
@@ -223,7 +258,7 @@ def learn_day_effects(panel: DayPanel, settings: ModelSettings) -> DayEffects:
         if (rows & recent).sum() >= 2:
             rows &= recent
         if rows.any():
-            weekday[w] = float(np.exp(np.mean(np.log(ratio[rows]))))
+            weekday[w] = float(np.exp(np.median(np.log(ratio[rows]))))
     open_mean = weekday[panel.layout.open_weekdays].mean()
     weekday = weekday / open_mean
     deseasonalised = totals / weekday[panel.weekday]
@@ -231,16 +266,31 @@ def learn_day_effects(panel: DayPanel, settings: ModelSettings) -> DayEffects:
     yearly = np.exp(_fourier(panel.dates, len(coefficients) // 2) @ coefficients)
     adjusted = deseasonalised / yearly
     level = _local_level(adjusted, regular, 2 * days_per_week + 1)
-    calendar: dict[str, float] = {}
+    usable = panel.present & (totals > 0)
+    calendar = _shrunk_effects(adjusted / level, usable, panel.keys, 1)
+    month = _shrunk_effects(adjusted / level, usable, months, settings.month_min_count)
+    return DayEffects(
+        weekday=weekday,
+        yearly_coefficients=coefficients,
+        calendar=calendar,
+        month=month,
+        open_weekdays=panel.layout.open_weekdays,
+    )
+
+
+def _shrunk_effects(
+    ratio: FloatArray, usable: BoolArray, keys: Keys, min_count: int
+) -> dict[str, float]:
+    """Geometric-mean effect per key, shrunk towards "no effect" when seen rarely."""
     logs: dict[str, list[float]] = {}
-    for row, keys in enumerate(panel.keys):
-        if panel.present[row] and totals[row] > 0:
-            for key in keys:
-                logs.setdefault(key, []).append(float(np.log(adjusted[row] / level[row])))
-    for key, values in logs.items():
-        # Shrink towards "no effect" when a key was seen only once or twice.
-        calendar[key] = float(np.exp(np.sum(values) / (len(values) + 0.5)))
-    return DayEffects(weekday=weekday, yearly_coefficients=coefficients, calendar=calendar)
+    for row in np.flatnonzero(usable).tolist():
+        for key in keys[row]:
+            logs.setdefault(key, []).append(float(np.log(ratio[row])))
+    return {
+        key: float(np.exp(np.sum(values) / (len(values) + 0.5)))
+        for key, values in logs.items()
+        if len(values) >= min_count
+    }
 
 
 def _yearly_coefficients(
@@ -281,33 +331,62 @@ def _spread(
 def day_profile(
     panel: DayPanel, targets: pd.DatetimeIndex, keys: Keys, settings: ModelSettings
 ) -> FloatArray:
-    """Daily total from weekday × calendar × yearly factors and a smoothed level.
+    """Daily total from weekday × calendar × month × yearly factors and a robust level.
 
-    The level of the adjusted daily totals follows a damped Holt trend; the last
-    day's deviation from it decays by ``deviation_persistence`` per open day ahead
-    (partial adjustment). The total is spread with :func:`intraday_profile`.
+    The daily totals are divided by their factors ("adjusted"). The level is the
+    median of the last ``level_days`` adjusted totals, each first moved forward by
+    the damped Holt trend to the last day; the trend is extrapolated, and the last
+    day's deviation from the level decays by ``deviation_persistence`` per open
+    day ahead (partial adjustment: yesterday matters for tomorrow, hardly for next
+    week). The total is spread with :func:`intraday_profile`.
     """
     effects = learn_day_effects(panel, settings)
     present = panel.present & (panel.totals > 0)
     adjusted = panel.totals[present] / effects.factor(
         panel.dates[present], [panel.keys[i] for i in np.flatnonzero(present)]
     )
-    level, trend = float(np.mean(adjusted[: panel.layout.days_per_week])), 0.0
+    if len(adjusted) == 0:
+        raise ValueError("no data before the forecast origin")
+    trend = _holt_trend(adjusted, settings, panel.layout.days_per_week)
+    damping = settings.trend_damping
+    recent = adjusted[-settings.level_days :]
+    age = np.arange(len(recent))[::-1]
+    level = float(np.median(recent + trend * _damped_sum(damping, age)))
+    deviation = float(adjusted[-1] - level)
+    steps = _steps_ahead(panel, targets)
+    adjusted_forecast = (
+        level
+        + trend * _damped_sum(damping, steps)
+        + settings.deviation_persistence**steps * deviation
+    )
+    totals = np.maximum(adjusted_forecast, 0.0) * effects.factor(targets, keys)
+    return _spread(panel, targets, totals, settings)
+
+
+def _damped_sum(damping: float, steps: IntArray) -> FloatArray:
+    """Sum of damping**k for k = 1..steps (the damped trend's multiplier)."""
+    ahead: FloatArray = np.asarray(steps, dtype=np.float64)
+    if abs(1.0 - damping) < 1e-12:
+        return ahead
+    result: FloatArray = np.asarray(
+        damping * (1.0 - damping**ahead) / (1.0 - damping), dtype=np.float64
+    )
+    return result
+
+
+def _holt_trend(adjusted: FloatArray, settings: ModelSettings, period: int) -> float:
+    """Final trend (calls per day per open day) of a damped Holt filter on adjusted totals."""
     alpha, beta, damping = (
         settings.level_smoothing,
         settings.trend_smoothing,
         settings.trend_damping,
     )
+    level, trend = float(np.mean(adjusted[:period])), 0.0
     for value in adjusted:
         previous = level
         level = previous + damping * trend + alpha * (value - previous - damping * trend)
         trend = damping * trend + beta * (level - previous - damping * trend)
-    deviation = float(adjusted[-1] - level) if len(adjusted) else 0.0
-    steps = _steps_ahead(panel, targets)
-    trend_sum = np.array([np.sum(damping ** np.arange(1, h + 1)) for h in steps]) * trend
-    adjusted_forecast = level + trend_sum + settings.deviation_persistence**steps * deviation
-    totals = np.maximum(adjusted_forecast, 0.0) * effects.factor(targets, keys)
-    return _spread(panel, targets, totals, settings)
+    return trend
 
 
 def ets(
@@ -322,7 +401,13 @@ def ets(
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
     effects = learn_day_effects(panel, settings)
-    calendar_only = DayEffects(np.ones(7), effects.yearly_coefficients, effects.calendar)
+    calendar_only = DayEffects(
+        np.ones(7),
+        effects.yearly_coefficients,
+        effects.calendar,
+        effects.month,
+        effects.open_weekdays,
+    )
     factor = calendar_only.factor(panel.dates, panel.keys)
     adjusted = panel.totals / factor
     filled = np.where(panel.present & (adjusted > 0), adjusted, np.nan)

@@ -123,8 +123,18 @@ def ticket_add_note(
     """An internal note, seen by agents only."""
     if not is_desk_staff(actor):
         raise NotAllowed("Only agents can write internal notes.")
-    body_html = _clean_body(body)
-    uploads = check_attachments(attachments)
+    return _internal_note(ticket, actor, _clean_body(body), check_attachments(attachments))
+
+
+def _internal_note(
+    ticket: Ticket,
+    actor: User,
+    body_html: str,
+    uploads: list[AttachmentUpload],
+    *,
+    channel: str | None = None,
+    call_duration_seconds: int | None = None,
+) -> Message:
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, None)
         message = _add_message(
@@ -135,8 +145,11 @@ def ticket_add_note(
             from_customer=False,
             uploads=uploads,
             written=written,
+            channel=channel,
+            call_duration_seconds=call_duration_seconds,
         )
-        record_event(current, actor, EventKind.NOTE, message_id=message.pk)
+        call = {"call": True} if call_duration_seconds is not None else {}
+        record_event(current, actor, EventKind.NOTE, message_id=message.pk, **call)
         save_ticket(current, [])
     refresh_from(ticket, current)
     return message
@@ -193,21 +206,11 @@ def ticket_log_call(
         raise NotAllowed("Only agents can log calls.")
     if duration_seconds < 0:
         raise InvalidChange("A call cannot last a negative time.")
-    body_html = _clean_body(summary)
-    with files_removed_on_failure() as written, transaction.atomic():
-        current = lock_ticket(ticket, None)
-        message = _add_message(
-            current,
-            author=actor,
-            body_html=body_html,
-            is_public=False,
-            from_customer=False,
-            uploads=[],
-            written=written,
-            channel=Channel.PHONE,
-            call_duration_seconds=duration_seconds,
-        )
-        record_event(current, actor, EventKind.NOTE, message_id=message.pk, call=True)
-        save_ticket(current, [])
-    refresh_from(ticket, current)
-    return message
+    return _internal_note(
+        ticket,
+        actor,
+        _clean_body(summary),
+        [],
+        channel=Channel.PHONE,
+        call_duration_seconds=duration_seconds,
+    )

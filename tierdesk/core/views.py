@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.tickets.models import Attachment, Ticket
@@ -59,13 +60,13 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponseBase:
         attachment = Attachment.objects.select_related("message__ticket").get(pk=pk)
         ticket_for(user, attachment.message.ticket.number)
     except (Attachment.DoesNotExist, Ticket.DoesNotExist):
-        raise Http404("No such attachment.") from None
+        raise Http404(_("No such attachment.")) from None
     if not attachment.message.is_public and not is_desk_staff(user):
-        raise Http404("No such attachment.")
+        raise Http404(_("No such attachment."))
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
-        raise Http404("The file is missing from storage.") from None
+        raise Http404(_("The file is missing from storage.")) from None
     return FileResponse(
         handle,
         as_attachment=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.models import Role, User
 from tierdesk.customers.models import Organisation
@@ -40,18 +41,18 @@ def customer_sign_up(*, name: str, email: str, password: str, language: str) -> 
     email = email.strip().lower()
     name = " ".join(name.split())
     if not name:
-        raise SignUpRefused("Please tell us your name.", field="name")
+        raise SignUpRefused(_("Please tell us your name."), field="name")
     if not email or "@" not in email:
-        raise SignUpRefused("Please give a valid email address.", field="email")
+        raise SignUpRefused(_("Please give a valid email address."), field="email")
     if language not in dict(settings.LANGUAGES):
-        raise SignUpRefused("Please choose German or English.", field="language")
+        raise SignUpRefused(_("Please choose German or English."), field="language")
     first_name, last_name = _split_name(name)
     with transaction.atomic():
         taken = User.objects.filter(email__iexact=email).exists()
         taken = taken or User.objects.filter(username__iexact=email).exists()
         if taken:
             raise SignUpRefused(
-                "There is already an account with this email address. Please log in.",
+                _("There is already an account with this email address. Please log in."),
                 field="email",
             )
         domain = email.rsplit("@", 1)[1]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tierdesk.core.html import clean_text
 from tierdesk.tickets.errors import AttachmentRejected, InvalidChange, TicketConflict
@@ -61,11 +62,18 @@ def check_attachments(uploads: Iterable[AttachmentUpload]) -> list[AttachmentUpl
     for upload in checked:
         if upload.size_bytes > limit:
             raise AttachmentRejected(
-                f"The attachment “{upload.filename}” is {upload.size_bytes / 2**20:.1f} MB; "
-                f"the limit is {limit / 2**20:.1f} MB. Nothing was saved."
+                _(
+                    "The attachment “%(name)s” is %(size).1f MB; "
+                    "the limit is %(limit).1f MB. Nothing was saved."
+                )
+                % {
+                    "name": upload.filename,
+                    "size": upload.size_bytes / 2**20,
+                    "limit": limit / 2**20,
+                }
             )
         if not upload.filename.strip():
-            raise AttachmentRejected("An attachment has no file name. Nothing was saved.")
+            raise AttachmentRejected(_("An attachment has no file name. Nothing was saved."))
     return checked
 
 
@@ -139,9 +147,12 @@ def lock_ticket(ticket: Ticket, expected_version: int | None) -> Ticket:
     )
     if expected_version is not None and current.version != expected_version:
         raise TicketConflict(
-            f"Ticket #{current.number} was changed by someone else in the meantime "
-            f"(you saw version {expected_version}, it is now {current.version}). "
-            "Reload it and apply your change again.",
+            _(
+                "Ticket #%(number)s was changed by someone else in the meantime "
+                "(you saw version %(seen)s, it is now %(current)s). "
+                "Reload it and apply your change again."
+            )
+            % {"number": current.number, "seen": expected_version, "current": current.version},
             current_version=current.version,
         )
     return current
@@ -188,9 +199,11 @@ def actor_name(actor: User | None) -> str:
 def set_status(ticket: Ticket, actor: User | None, status: str) -> list[str]:
     """Change the status in memory, write the event, return the changed fields."""
     if status not in Status.values:
-        raise InvalidChange(f"Unknown status “{status}”.")
+        raise InvalidChange(_("Unknown status “%(status)s”.") % {"status": status})
     if ticket.status == Status.CLOSED:
-        raise InvalidChange(f"Ticket #{ticket.number} is closed and cannot change status.")
+        raise InvalidChange(
+            _("Ticket #%(number)s is closed and cannot change status.") % {"number": ticket.number}
+        )
     old = ticket.status
     ticket.status = status
     changed = ["status"]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
@@ -44,7 +45,7 @@ def ticket_update(
     between, ``TicketConflict`` is raised and nothing is changed.
     """
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can change tickets.")
+        raise NotAllowed(_("Only agents can change tickets."))
     with transaction.atomic():
         current = lock_ticket(ticket, expected_version)
         changed: list[str] = []
@@ -60,7 +61,7 @@ def ticket_update(
             changed.append("team")
         if not isinstance(ticket_type, _Unset) and ticket_type != current.type:
             if ticket_type not in TicketType.values:
-                raise InvalidChange(f"Unknown type “{ticket_type}”.")
+                raise InvalidChange(_("Unknown type “%(type)s”.") % {"type": ticket_type})
             record_event(current, actor, EventKind.TYPE, old=current.type, new=ticket_type)
             current.type = ticket_type
             changed.append("type")
@@ -78,7 +79,7 @@ def _pk(user: User | None) -> int | None:
 
 def _set_priority(ticket: Ticket, actor: User, priority: int) -> list[str]:
     if priority not in Priority.values:
-        raise InvalidChange(f"Unknown priority “{priority}”.")
+        raise InvalidChange(_("Unknown priority “%(priority)s”.") % {"priority": priority})
     record_event(
         ticket,
         actor,
@@ -93,12 +94,18 @@ def _set_priority(ticket: Ticket, actor: User, priority: int) -> list[str]:
 def _set_assignee(ticket: Ticket, actor: User, assignee: User | None) -> list[str]:
     if assignee is not None:
         if not is_desk_staff(assignee):
-            raise InvalidChange(f"{assignee.display_name} is not an agent.")
+            raise InvalidChange(_("%(name)s is not an agent.") % {"name": assignee.display_name})
         profile = getattr(assignee, "agent_profile", None)
         if profile is not None and profile.level_id != ticket.level_id:
             raise InvalidChange(
-                f"{assignee.display_name} works at {profile.level.code}, "
-                f"the ticket is at {ticket.level.code}. Escalate it first."
+                _(
+                    "%(name)s works at %(agent_level)s, the ticket is at %(ticket_level)s. Escalate it first."
+                )
+                % {
+                    "name": assignee.display_name,
+                    "agent_level": profile.level.code,
+                    "ticket_level": ticket.level.code,
+                }
             )
     record_event(
         ticket,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.core.html import text_to_html
@@ -29,11 +30,11 @@ def help_request_create(
 ) -> HelpRequest:
     """Ask a colleague or the team lead for support; the ticket stays where it is."""
     if not is_desk_staff(requested_by) or not is_desk_staff(helper):
-        raise NotAllowed("Help requests are between agents.")
+        raise NotAllowed(_("Help requests are between agents."))
     if helper.pk == requested_by.pk:
-        raise InvalidChange("Ask someone other than yourself.")
+        raise InvalidChange(_("Ask someone other than yourself."))
     if not question.strip():
-        raise InvalidChange("Say what you need help with.")
+        raise InvalidChange(_("Say what you need help with."))
     with transaction.atomic():
         current = lock_ticket(ticket, None)
         help_request = HelpRequest.objects.create(
@@ -60,11 +61,11 @@ def help_request_create(
 def help_request_answer(help_request: HelpRequest, *, actor: User, answer: str) -> HelpRequest:
     """The helper answers; the answer lands on the ticket as an internal note."""
     if actor.pk != help_request.helper_id:
-        raise NotAllowed("Only the colleague who was asked can answer this help request.")
+        raise NotAllowed(_("Only the colleague who was asked can answer this help request."))
     if help_request.answered_at is not None:
-        raise InvalidChange("This help request was answered already.")
+        raise InvalidChange(_("This help request was answered already."))
     if not answer.strip():
-        raise InvalidChange("The answer is empty.")
+        raise InvalidChange(_("The answer is empty."))
     with transaction.atomic():
         ticket = lock_ticket(help_request.ticket, None)
         help_request.answer = answer.strip()
@@ -101,18 +102,22 @@ def ticket_merge(source: Ticket, *, into: Ticket, actor: User) -> Ticket:
     the source is closed with a pointer to the target and keeps its own timeline.
     """
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can merge tickets.")
+        raise NotAllowed(_("Only agents can merge tickets."))
     if source.pk == into.pk:
-        raise InvalidChange("A ticket cannot be merged into itself.")
+        raise InvalidChange(_("A ticket cannot be merged into itself."))
     with transaction.atomic():
         # Lock in id order so that two opposite merges cannot deadlock.
         first, second = sorted([source, into], key=lambda ticket: ticket.pk)
         locked = {first.pk: lock_ticket(first, None), second.pk: lock_ticket(second, None)}
         current_source, target = locked[source.pk], locked[into.pk]
         if current_source.merged_into_id is not None:
-            raise InvalidChange(f"#{current_source.number} was merged already.")
+            raise InvalidChange(
+                _("#%(number)s was merged already.") % {"number": current_source.number}
+            )
         if target.status == Status.CLOSED:
-            raise InvalidChange(f"#{target.number} is closed; merge into an open ticket.")
+            raise InvalidChange(
+                _("#%(number)s is closed; merge into an open ticket.") % {"number": target.number}
+            )
         moved = Message.objects.filter(ticket=current_source).update(ticket=target)
         record_event(
             target, actor, EventKind.MERGED, merged_from=current_source.number, messages=moved
@@ -132,9 +137,9 @@ def ticket_merge(source: Ticket, *, into: Ticket, actor: User) -> Ticket:
 def ticket_link(source: Ticket, *, target: Ticket, actor: User) -> TicketLink:
     """Mark two tickets as related (both keep living on their own)."""
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can link tickets.")
+        raise NotAllowed(_("Only agents can link tickets."))
     if source.pk == target.pk:
-        raise InvalidChange("A ticket cannot be linked to itself.")
+        raise InvalidChange(_("A ticket cannot be linked to itself."))
     with transaction.atomic():
         first, second = sorted([source, target], key=lambda ticket: ticket.pk)
         locked = {first.pk: lock_ticket(first, None), second.pk: lock_ticket(second, None)}

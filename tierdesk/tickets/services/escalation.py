@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.core.html import clean_text
@@ -32,7 +33,7 @@ def _target_level(code_or_level: str | Level) -> Level:
     try:
         return Level.objects.get(code=code_or_level)
     except Level.DoesNotExist:
-        raise InvalidChange(f"There is no level “{code_or_level}”.") from None
+        raise InvalidChange(_("There is no level “%(code)s”.") % {"code": code_or_level}) from None
 
 
 def ticket_escalate(
@@ -51,20 +52,24 @@ def ticket_escalate(
     """
     reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can escalate.")
+        raise NotAllowed(_("Only agents can escalate."))
     if not reason.strip():
-        raise InvalidChange("An escalation needs a reason.")
+        raise InvalidChange(_("An escalation needs a reason."))
     target = _target_level(to_level)
     if not target.holds_queue:
-        raise InvalidChange(f"{target.code} holds no ticket queue.")
+        raise InvalidChange(_("%(level)s holds no ticket queue.") % {"level": target.code})
     with transaction.atomic():
         current = lock_ticket(ticket, expected_version)
         if current.status in (Status.SOLVED, Status.CLOSED):
-            raise InvalidChange(f"Ticket #{current.number} is {current.status}; reopen it first.")
+            if current.status == Status.SOLVED:
+                refusal = _("Ticket #%(number)s is solved; reopen it first.")
+            else:
+                refusal = _("Ticket #%(number)s is closed; reopen it first.")
+            raise InvalidChange(refusal % {"number": current.number})
         if target.rank <= current.level.rank:
             raise InvalidChange(
-                f"Ticket #{current.number} is at {current.level.code}; "
-                f"escalation goes up, not to {target.code}."
+                _("Ticket #%(number)s is at %(level)s; escalation goes up, not to %(target)s.")
+                % {"number": current.number, "level": current.level.code, "target": target.code}
             )
         escalation = _move(current, actor, target, reason, summary, EventKind.ESCALATED)
         current.assignee = None
@@ -99,16 +104,16 @@ def ticket_de_escalate(
     """
     reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can hand tickets back.")
+        raise NotAllowed(_("Only agents can hand tickets back."))
     if not reason.strip():
-        raise InvalidChange("Handing a ticket back needs a reason.")
+        raise InvalidChange(_("Handing a ticket back needs a reason."))
     target = _target_level(to_level)
     with transaction.atomic():
         current = lock_ticket(ticket, expected_version)
         if target.rank >= current.level.rank or not target.holds_queue:
             raise InvalidChange(
-                f"Ticket #{current.number} is at {current.level.code}; "
-                f"it cannot be handed back to {target.code}."
+                _("Ticket #%(number)s is at %(level)s; it cannot be handed back to %(target)s.")
+                % {"number": current.number, "level": current.level.code, "target": target.code}
             )
         previous_owner = (
             Escalation.objects.filter(ticket=current, from_level=target)

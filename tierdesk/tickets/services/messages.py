@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import can_write_to_customer, is_desk_staff
 from tierdesk.core.html import body_to_safe_html, html_to_text
@@ -33,7 +34,7 @@ REOPENED_BY_CUSTOMER = (Status.PENDING_CUSTOMER, Status.SOLVED)
 
 def _clean_body(body: str) -> str:
     if not body.strip():
-        raise InvalidChange("The message is empty.")
+        raise InvalidChange(_("The message is empty."))
     return body_to_safe_html(body)
 
 
@@ -78,18 +79,20 @@ def ticket_reply(
     only through Second Level (an internal note that an L2 agent relays).
     """
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can reply to customers.")
+        raise NotAllowed(_("Only agents can reply to customers."))
     if not can_write_to_customer(actor):
         raise NotAllowed(
-            "Third Level Support does not write to customers directly. "
-            "Add an internal note; Second Level relays it."
+            _(
+                "Third Level Support does not write to customers directly. "
+                "Add an internal note; Second Level relays it."
+            )
         )
     body_html = _clean_body(body)
     uploads = check_attachments(attachments)
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, expected_version)
         if current.status == Status.CLOSED:
-            raise InvalidChange(f"Ticket #{current.number} is closed.")
+            raise InvalidChange(_("Ticket #%(number)s is closed.") % {"number": current.number})
         message = _add_message(
             current,
             author=actor,
@@ -122,7 +125,7 @@ def ticket_add_note(
 ) -> Message:
     """An internal note, seen by agents only."""
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can write internal notes.")
+        raise NotAllowed(_("Only agents can write internal notes."))
     return _internal_note(ticket, actor, _clean_body(body), check_attachments(attachments))
 
 
@@ -165,13 +168,16 @@ def ticket_customer_message(
 ) -> Message:
     """The customer writes again (portal, mail, API); a waiting or solved ticket reopens."""
     if author.pk != ticket.requester_id and not is_desk_staff(author):
-        raise NotAllowed("Only the requester can write on this request.")
+        raise NotAllowed(_("Only the requester can write on this request."))
     body_html = _clean_body(body)
     uploads = check_attachments(attachments)
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, None)
         if current.status == Status.CLOSED:
-            raise InvalidChange(f"Request #{current.number} is closed. Please open a new request.")
+            raise InvalidChange(
+                _("Request #%(number)s is closed. Please open a new request.")
+                % {"number": current.number}
+            )
         message = _add_message(
             current,
             author=author,
@@ -203,9 +209,9 @@ def ticket_log_call(
     from tierdesk.tickets.models import Channel
 
     if not is_desk_staff(actor):
-        raise NotAllowed("Only agents can log calls.")
+        raise NotAllowed(_("Only agents can log calls."))
     if duration_seconds < 0:
-        raise InvalidChange("A call cannot last a negative time.")
+        raise InvalidChange(_("A call cannot last a negative time."))
     return _internal_note(
         ticket,
         actor,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.permissions import can_record_problems, can_solve_problems
 from tierdesk.core.html import text_to_html
@@ -38,9 +39,9 @@ def problem_create(ticket: Ticket, *, actor: User, subject: str, description: st
     from tierdesk.teams.models import Level
 
     if not can_record_problems(actor):
-        raise NotAllowed("Problem records are made by Second Level (or leads and managers).")
+        raise NotAllowed(_("Problem records are made by Second Level (or leads and managers)."))
     if not subject.strip() or not description.strip():
-        raise InvalidChange("A problem record needs a subject and a description.")
+        raise InvalidChange(_("A problem record needs a subject and a description."))
     with transaction.atomic():
         problem = Ticket.objects.create(
             number=next_ticket_number(),
@@ -74,11 +75,11 @@ def problem_create(ticket: Ticket, *, actor: User, subject: str, description: st
 def problem_link_ticket(problem: Ticket, *, ticket: Ticket, actor: User) -> Ticket:
     """Link a ticket to the problem; it waits on hold until the problem is solved."""
     if not can_record_problems(actor) and not can_solve_problems(actor):
-        raise NotAllowed("Only Second and Third Level link tickets to problems.")
+        raise NotAllowed(_("Only Second and Third Level link tickets to problems."))
     if problem.type != TicketType.PROBLEM:
-        raise InvalidChange(f"#{problem.number} is not a problem record.")
+        raise InvalidChange(_("#%(number)s is not a problem record.") % {"number": problem.number})
     if ticket.type == TicketType.PROBLEM:
-        raise InvalidChange("Problem records are not linked to each other.")
+        raise InvalidChange(_("Problem records are not linked to each other."))
     with transaction.atomic():
         current = lock_ticket(ticket, None)
         if current.problem_id == problem.pk:
@@ -102,15 +103,19 @@ def problem_solve(problem: Ticket, *, actor: User, solution: str) -> int:
     number of linked tickets updated.
     """
     if not can_solve_problems(actor):
-        raise NotAllowed("Problem records are solved by Third Level.")
+        raise NotAllowed(_("Problem records are solved by Third Level."))
     if not solution.strip():
-        raise InvalidChange("Describe the solution.")
+        raise InvalidChange(_("Describe the solution."))
     with transaction.atomic():
         current = lock_ticket(problem, None)
         if current.type != TicketType.PROBLEM:
-            raise InvalidChange(f"#{current.number} is not a problem record.")
+            raise InvalidChange(
+                _("#%(number)s is not a problem record.") % {"number": current.number}
+            )
         if current.status in (Status.SOLVED, Status.CLOSED):
-            raise InvalidChange(f"Problem #{current.number} is solved already.")
+            raise InvalidChange(
+                _("Problem #%(number)s is solved already.") % {"number": current.number}
+            )
         Message.objects.create(
             ticket=current,
             author=actor,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
 from tierdesk.tickets.models import EventKind, Status, Ticket
@@ -28,13 +29,16 @@ def ticket_rate(ticket: Ticket, *, author: User, score: int, comment: str = "") 
     A customer may change the rating; each rating is a timeline event.
     """
     if author.pk != ticket.requester_id:
-        raise NotAllowed("Only the requester rates a request.")
+        raise NotAllowed(_("Only the requester rates a request."))
     if not LOWEST_SCORE <= score <= HIGHEST_SCORE:
-        raise InvalidChange(f"A rating is a whole number from {LOWEST_SCORE} to {HIGHEST_SCORE}.")
+        raise InvalidChange(
+            _("A rating is a whole number from %(lowest)s to %(highest)s.")
+            % {"lowest": LOWEST_SCORE, "highest": HIGHEST_SCORE}
+        )
     with transaction.atomic():
         current = lock_ticket(ticket, None)
         if current.status not in (Status.SOLVED, Status.CLOSED):
-            raise InvalidChange("A request can be rated once it is solved.")
+            raise InvalidChange(_("A request can be rated once it is solved."))
         record_event(
             current,
             author,

@@ -84,3 +84,40 @@ def default_calendar() -> Calendar | None:
 def calendar_for_team(team_id: int) -> Calendar | None:
     link = TeamCalendar.objects.filter(team_id=team_id).select_related("calendar").first()
     return link.calendar if link is not None else default_calendar()
+
+
+class CalendarBook:
+    """Every calendar read at once, for recomputing many tickets without a query each.
+
+    Resolves a ticket's calendar as ``sla_recompute`` does: the policy's own
+    calendar, else the team's, else the default one (the first marked default,
+    else the first of all).
+    """
+
+    def __init__(
+        self,
+        calendars: dict[int, BusinessCalendar],
+        team_calendars: dict[int, int],
+        default_id: int | None,
+    ) -> None:
+        self.calendars = calendars
+        self.team_calendars = team_calendars
+        self.default_id = default_id
+
+    @classmethod
+    def load(cls) -> CalendarBook:
+        """Read all calendars with their hours and exceptions, and the teams' links (4 queries)."""
+        stored = list(Calendar.objects.prefetch_related("intervals", "exceptions").order_by("pk"))
+        defaults = [calendar.pk for calendar in stored if calendar.is_default]
+        fallback = defaults or [calendar.pk for calendar in stored]
+        return cls(
+            calendars={calendar.pk: business_calendar(calendar) for calendar in stored},
+            team_calendars=dict(TeamCalendar.objects.values_list("team_id", "calendar_id")),
+            default_id=fallback[0] if fallback else None,
+        )
+
+    def calendar_for(self, policy_calendar_id: int | None, team_id: int) -> BusinessCalendar | None:
+        if policy_calendar_id is not None:
+            return self.calendars.get(policy_calendar_id)
+        calendar_id = self.team_calendars.get(team_id, self.default_id)
+        return self.calendars.get(calendar_id) if calendar_id is not None else None

@@ -234,3 +234,39 @@ def _csv_figures(figures: TargetFigures) -> list[object]:
         "" if figures.median_minutes is None else figures.median_minutes,
         "" if figures.p90_minutes is None else figures.p90_minutes,
     ]
+
+
+@dataclass(frozen=True)
+class TargetAttainment:
+    """How often one kind of target was met, over every ticket's clock of that kind."""
+
+    name: str
+    label: str
+    finished: int
+    met: int
+
+    @property
+    def share_met(self) -> float | None:
+        return self.met / self.finished if self.finished else None
+
+
+def sla_attainment() -> tuple[TargetAttainment, ...]:
+    """Share met per target (first response, next response, resolution), all time: one query."""
+    counts = {
+        row["name"]: row
+        for row in TicketSlaTarget.objects.values("name")
+        .annotate(
+            finished=Count("id", filter=FINISHED), met=Count("id", filter=Q(state=TargetState.MET))
+        )
+        .order_by("name")
+    }
+    return tuple(
+        TargetAttainment(
+            name=str(name),
+            label=str(name.label),
+            finished=int(counts[name]["finished"]),
+            met=int(counts[name]["met"]),
+        )
+        for name in TargetName
+        if name in counts
+    )

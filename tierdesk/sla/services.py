@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -27,6 +28,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tierdesk.sla.business_time import BusinessCalendar
 from tierdesk.sla.calendars import business_calendar, calendar_for_team
 from tierdesk.sla.clocks import BREACHED, RUNNING, Clock, TargetRules, TicketHistory
 from tierdesk.sla.clocks import compute_clocks as replay_clocks
@@ -35,7 +37,7 @@ from tierdesk.sla.policies import PolicyRule, TicketFacts, first_matching
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
-    from tierdesk.tickets.models import Ticket
+    from tierdesk.tickets.models import Ticket, TimelineEvent
 
 logger = logging.getLogger(__name__)
 
@@ -122,12 +124,27 @@ def ticket_history(ticket: Ticket) -> TicketHistory:
     """The facts the clocks replay: status changes and public messages, in order."""
     from tierdesk.tickets.models import EventKind, Message, TimelineEvent
 
-    created = ticket.created_at
-    changes = list(
-        TimelineEvent.objects.filter(ticket=ticket, kind=EventKind.STATUS)
+    return history_of(
+        ticket,
+        status_changes=TimelineEvent.objects.filter(ticket=ticket, kind=EventKind.STATUS)
         .order_by("created_at", "id")
-        .values_list("created_at", "data")
+        .values_list("created_at", "data"),
+        public_messages=Message.objects.filter(ticket=ticket, is_public=True)
+        .order_by("created_at", "id")
+        .values_list("created_at", "from_customer"),
     )
+
+
+def history_of(
+    ticket: Ticket,
+    *,
+    status_changes: Iterable[tuple[datetime, dict[str, object]]],
+    public_messages: Iterable[tuple[datetime, bool]],
+) -> TicketHistory:
+    """The history of ``ticket`` from its status events (``(at, data)``) and public messages
+    (``(at, from_customer)``), each in order of time. Reads nothing from the database."""
+    created = ticket.created_at
+    changes = list(status_changes)
     initial = str(changes[0][1].get("old", ticket.status)) if changes else ticket.status
     statuses = [(created, initial)]
     for at, data in changes:
@@ -136,10 +153,7 @@ def ticket_history(ticket: Ticket) -> TicketHistory:
         # A status set without an event (e.g. imported data): trust the ticket.
         statuses.append((max(ticket.updated_at, statuses[-1][0]), ticket.status))
     messages = tuple(
-        (max(at, created), bool(from_customer))
-        for at, from_customer in Message.objects.filter(ticket=ticket, is_public=True)
-        .order_by("created_at", "id")
-        .values_list("created_at", "from_customer")
+        (max(at, created), bool(from_customer)) for at, from_customer in public_messages
     )
     return TicketHistory(
         created_at=created,
@@ -155,6 +169,55 @@ def _calendar_of(rule: PolicyRule, ticket: Ticket) -> Calendar | None:
     return calendar_for_team(ticket.team_id)
 
 
+@dataclass
+class TargetRows:
+    """The clocks of one ticket as rows to store, and the stored rows no longer wanted."""
+
+    kept: list[TicketSlaTarget]
+    stale: list[TicketSlaTarget]
+
+    @property
+    def due(self) -> datetime | None:
+        """The ticket's ``sla_due_at``."""
+        return _soonest_due(self.kept)
+
+
+def target_rows(
+    ticket: Ticket,
+    *,
+    rule: PolicyRule | None,
+    calendar: BusinessCalendar | None,
+    history: TicketHistory | Callable[[], TicketHistory],
+    existing: Mapping[str, TicketSlaTarget],
+    now: datetime,
+) -> TargetRows:
+    """Turn a ticket's facts into its target rows (unsaved; ``existing`` ones updated).
+
+    The one place that decides what is stored: ``sla_recompute`` (one ticket) and
+    ``tierdesk.sla.bulk`` (many) both call it and only differ in how they read the
+    facts and write the rows. ``history`` may be a function, called only if a
+    clock runs. Reads nothing from the database.
+    """
+    clocks: list[Clock] = []
+    if rule is not None and calendar is not None:
+        targets = TargetRules(
+            first_response=rule.first_response_minutes,
+            next_response=rule.next_response_minutes,
+            resolution=rule.resolution_minutes,
+            pause_statuses=rule.pause_statuses,
+            warning_share=rule.warning_share,
+        )
+        facts = history() if callable(history) else history
+        clocks = replay_clocks(calendar, facts, targets, now)
+    remaining = dict(existing)
+    kept: list[TicketSlaTarget] = []
+    for clock in clocks:
+        row = remaining.pop(clock.name, None) or TicketSlaTarget(ticket=ticket, name=clock.name)
+        _apply(row, clock, rule, now)
+        kept.append(row)
+    return TargetRows(kept=kept, stale=list(remaining.values()))
+
+
 def sla_recompute(ticket: Ticket, *, now: datetime | None = None, schedule: bool = True) -> None:
     """Bring the ticket's SLA targets and ``sla_due_at`` up to date with its history.
 
@@ -168,30 +231,24 @@ def sla_recompute(ticket: Ticket, *, now: datetime | None = None, schedule: bool
     existing = {row.name: row for row in TicketSlaTarget.objects.filter(ticket=ticket)}
     rule = policy_for(ticket)
     calendar = _calendar_of(rule, ticket) if rule is not None else None
-    clocks: list[Clock] = []
-    if rule is not None and calendar is not None:
-        targets = TargetRules(
-            first_response=rule.first_response_minutes,
-            next_response=rule.next_response_minutes,
-            resolution=rule.resolution_minutes,
-            pause_statuses=rule.pause_statuses,
-            warning_share=rule.warning_share,
-        )
-        clocks = replay_clocks(business_calendar(calendar), ticket_history(ticket), targets, now)
-    kept: list[TicketSlaTarget] = []
-    for clock in clocks:
-        row = existing.pop(clock.name, None) or TicketSlaTarget(ticket=ticket, name=clock.name)
-        _apply(row, clock, rule, now)
+    rows = target_rows(
+        ticket,
+        rule=rule,
+        calendar=business_calendar(calendar) if calendar is not None else None,
+        history=partial(ticket_history, ticket),
+        existing=existing,
+        now=now,
+    )
+    for row in rows.kept:
         row.save()
-        kept.append(row)
-    if existing:
-        TicketSlaTarget.objects.filter(pk__in=[row.pk for row in existing.values()]).delete()
-    due = _soonest_due(kept)
+    if rows.stale:
+        TicketSlaTarget.objects.filter(pk__in=[row.pk for row in rows.stale]).delete()
+    due = rows.due
     if due != ticket.sla_due_at:
         Ticket.objects.filter(pk=ticket.pk).update(sla_due_at=due)
         ticket.sla_due_at = due
     if schedule:
-        _schedule_next_check(ticket.pk, kept, now)
+        _schedule_next_check(ticket.pk, rows.kept, now)
 
 
 def _apply(row: TicketSlaTarget, clock: Clock, rule: PolicyRule | None, now: datetime) -> None:
@@ -212,11 +269,11 @@ def _apply(row: TicketSlaTarget, clock: Clock, rule: PolicyRule | None, now: dat
     row.met_at = clock.met_at
     # A recorded breach stays a breach, whatever later changes do to the due time.
     row.state = TargetState.BREACHED if row.breached_at is not None else clock.state
-    row.next_check_at = _next_check(row)
+    row.next_check_at = next_check(row)
     row.computed_at = now
 
 
-def _next_check(row: TicketSlaTarget) -> datetime | None:
+def next_check(row: TicketSlaTarget) -> datetime | None:
     """When a warning or breach of this target is next to be recorded, if ever."""
     candidates = []
     stopped = row.met_at is not None
@@ -247,15 +304,31 @@ def _soonest_due(rows: list[TicketSlaTarget]) -> datetime | None:
 
 
 def _schedule_next_check(ticket_id: int, rows: list[TicketSlaTarget], now: datetime) -> None:
-    checks = [row.next_check_at for row in rows if row.next_check_at is not None]
-    if not checks:
-        return
-    when = min(checks)
-    if any(row.scheduled_for == when for row in rows):
+    when = plan_next_check(rows)
+    if when is None:
         return
     TicketSlaTarget.objects.filter(pk__in=[row.pk for row in rows]).update(scheduled_for=when)
+    enqueue_check_on_commit(ticket_id, when, now)
+
+
+def plan_next_check(rows: list[TicketSlaTarget]) -> datetime | None:
+    """The check to queue for a ticket's rows, unless none is due or it is queued already.
+
+    Marks the rows (``scheduled_for``, unsaved) with the time it is queued for.
+    """
+    checks = [row.next_check_at for row in rows if row.next_check_at is not None]
+    if not checks:
+        return None
+    when = min(checks)
+    if any(row.scheduled_for == when for row in rows):
+        return None
     for row in rows:
         row.scheduled_for = when
+    return when
+
+
+def enqueue_check_on_commit(ticket_id: int, when: datetime, now: datetime) -> None:
+    """Queue the ticket's check for ``when`` (at once if that has passed) after the commit."""
     run_after = when if when > now else None
     transaction.on_commit(partial(_enqueue_check, ticket_id, run_after))
 
@@ -306,19 +379,39 @@ def sla_process_due(ticket_id: int, *, now: datetime | None = None) -> list[Reco
             .order_by("due_at")
         )
         breached_unmet = []
-        for row in rows:
-            if _breach_due(row, now):
+        for row, kind in due_to_record(rows, now):
+            if kind == EVENT_BREACHED:
                 _record_breach(ticket, row, now)
-                recorded.append(Recorded(ticket.pk, row.name, EVENT_BREACHED))
                 if row.met_at is None:
                     breached_unmet.append(row)
-            elif _warning_due(row, now):
+            else:
                 _record_warning(ticket, row, now)
-                recorded.append(Recorded(ticket.pk, row.name, EVENT_WARNING))
+            recorded.append(Recorded(ticket.pk, row.name, kind))
         if breached_unmet and ticket.is_open:
             _run_breach_actions(ticket, breached_unmet[0])
         sla_recompute(ticket, now=now)
     return recorded
+
+
+def due_to_record(
+    rows: Iterable[TicketSlaTarget], now: datetime
+) -> list[tuple[TicketSlaTarget, str]]:
+    """The breaches and warnings of a ticket's rows to record by ``now``, soonest due first.
+
+    Each row gives at most one: a breach if its due time passed unmet (or met
+    late), else a warning if its warning time passed while it runs.
+    """
+    checked = sorted(
+        (row for row in rows if row.next_check_at is not None and row.next_check_at <= now),
+        key=lambda row: (row.due_at is None, row.due_at or now),
+    )
+    due: list[tuple[TicketSlaTarget, str]] = []
+    for row in checked:
+        if _breach_due(row, now):
+            due.append((row, EVENT_BREACHED))
+        elif _warning_due(row, now):
+            due.append((row, EVENT_WARNING))
+    return due
 
 
 def _breach_due(row: TicketSlaTarget, now: datetime) -> bool:
@@ -342,28 +435,61 @@ def _target_label(name: str) -> str:
     return str(TargetName(name).label)
 
 
-def _record_breach(ticket: Ticket, row: TicketSlaTarget, now: datetime) -> None:
-    from tierdesk.notifications.services import notify, notify_team_leads
+def breach_event(
+    ticket_id: int, row: TicketSlaTarget, now: datetime, *, policy_name: str | None
+) -> TimelineEvent:
+    """Mark the row breached (unsaved) and return its timeline event (unsaved)."""
     from tierdesk.tickets.models import TimelineEvent
 
     assert row.due_at is not None
     row.breached_at = row.due_at
     row.state = TargetState.BREACHED
-    row.save(update_fields=["breached_at", "state"])
-    TimelineEvent.objects.create(
-        ticket=ticket,
+    # The timeline shows the breach when it happened (the due time), also when a
+    # worker that was down or a recompute of history records it later.
+    return TimelineEvent(
+        ticket_id=ticket_id,
         actor=None,
         kind=EVENT_BREACHED,
-        created_at=now,
+        created_at=min(row.due_at, now),
         data={
             "target": row.name,
             "due_at": row.due_at.isoformat(),
-            "policy": row.policy.name if row.policy else None,
+            "policy": policy_name,
             "met_late_at": row.met_at.isoformat() if row.met_at else None,
         },
     )
+
+
+def warning_event(
+    ticket_id: int, row: TicketSlaTarget, now: datetime, *, policy_name: str | None
+) -> TimelineEvent:
+    """Mark the row warned (unsaved) and return its timeline event (unsaved)."""
+    from tierdesk.tickets.models import TimelineEvent
+
+    assert row.due_at is not None
+    row.warned_at = now
+    return TimelineEvent(
+        ticket_id=ticket_id,
+        actor=None,
+        kind=EVENT_WARNING,
+        created_at=now,
+        data={"target": row.name, "due_at": row.due_at.isoformat(), "policy": policy_name},
+    )
+
+
+def _policy_name(row: TicketSlaTarget) -> str | None:
+    return row.policy.name if row.policy else None
+
+
+def _record_breach(ticket: Ticket, row: TicketSlaTarget, now: datetime) -> None:
+    from tierdesk.notifications.services import notify, notify_team_leads
+
+    event = breach_event(ticket.pk, row, now, policy_name=_policy_name(row))
+    row.save(update_fields=["breached_at", "state"])
+    event.save()
     if row.met_at is not None or not ticket.is_open:
         return  # history: recorded for the figures, nobody needs to act any more
+    assert row.due_at is not None
     text = _("#%(number)s: the %(target)s target was breached (due %(due)s).") % {
         "number": ticket.number,
         "target": _target_label(row.name),
@@ -376,22 +502,11 @@ def _record_breach(ticket: Ticket, row: TicketSlaTarget, now: datetime) -> None:
 
 def _record_warning(ticket: Ticket, row: TicketSlaTarget, now: datetime) -> None:
     from tierdesk.notifications.services import notify, notify_team_leads
-    from tierdesk.tickets.models import TimelineEvent
 
-    assert row.due_at is not None
-    row.warned_at = now
+    event = warning_event(ticket.pk, row, now, policy_name=_policy_name(row))
     row.save(update_fields=["warned_at"])
-    TimelineEvent.objects.create(
-        ticket=ticket,
-        actor=None,
-        kind=EVENT_WARNING,
-        created_at=now,
-        data={
-            "target": row.name,
-            "due_at": row.due_at.isoformat(),
-            "policy": row.policy.name if row.policy else None,
-        },
-    )
+    event.save()
+    assert row.due_at is not None
     text = _("#%(number)s: the %(target)s target is due at %(due)s.") % {
         "number": ticket.number,
         "target": _target_label(row.name),
@@ -547,23 +662,18 @@ def sla_schedule_sweep(*, delay: timedelta = SWEEP_INTERVAL) -> bool:
 
 
 def sla_recompute_tickets(*, open_only: bool = True, now: datetime | None = None) -> int:
-    """Recompute the clocks of many tickets (after a policy or calendar change). Returns count."""
+    """Recompute the clocks of many tickets (after a policy or calendar change). Returns count.
+
+    Works in batches (``tierdesk.sla.bulk``): the same rows as ``sla_recompute``
+    on each ticket, with a fixed number of queries per batch.
+    """
+    from tierdesk.sla.bulk import sla_recompute_in_bulk
     from tierdesk.tickets.models import OPEN_STATUSES, Ticket
 
-    tickets = Ticket.objects.order_by("pk")
+    tickets = Ticket.objects.all()
     if open_only:
         tickets = tickets.filter(status__in=OPEN_STATUSES)
-    count = 0
-    for ticket_id in tickets.values_list("pk", flat=True).iterator():
-        with transaction.atomic():
-            ticket = (
-                Ticket.objects.select_for_update(of=("self",))
-                .select_related("team", "level", "organisation")
-                .get(pk=ticket_id)
-            )
-            sla_recompute(ticket, now=now)
-        count += 1
-    return count
+    return sla_recompute_in_bulk(tickets, now=now)
 
 
 def sla_configuration_changed() -> None:

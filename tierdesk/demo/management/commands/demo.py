@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from tierdesk.demo.loader import DemoError, DemoSummary, load_demo
+from tierdesk.sla.report import TargetAttainment, sla_attainment
 from tierdesk.tickets.models import Ticket
 
 
@@ -47,14 +48,14 @@ class Command(BaseCommand):
             )
         except DemoError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(render_summary(summary))
+        self.stdout.write(render_summary(summary, sla=sla_attainment()))
 
 
 def _table(title: str, rows: tuple[tuple[str, int], ...]) -> list[str]:
     return [f"{title}:", *(f"  {key:<22} {count:>7,}" for key, count in rows)]
 
 
-def render_summary(summary: DemoSummary) -> str:
+def render_summary(summary: DemoSummary, *, sla: tuple[TargetAttainment, ...] = ()) -> str:
     since = f"{summary.first_ticket_at:%Y-%m-%d}" if summary.first_ticket_at else "–"
     lines = [
         "",
@@ -78,6 +79,8 @@ def render_summary(summary: DemoSummary) -> str:
     lines += _table("per type", summary.by_type)
     lines.append("Open tickets per queue:")
     lines += [f"  {team:<22} {level:<4} {count:>5}" for team, level, count in summary.open_queues]
+    if sla:
+        lines.append(render_sla(sla))
     lines += ["", "Demo logins (password for all: demo):"]
     lines.append(f"  {'username':<30} {'name':<20} {'role':<16} {'team':<20} level")
     for login in summary.logins:
@@ -86,3 +89,15 @@ def render_summary(summary: DemoSummary) -> str:
             f"{login.level}"
         )
     return "\n".join(lines)
+
+
+def render_sla(attainment: tuple[TargetAttainment, ...]) -> str:
+    """One line: the share of each SLA target met, e.g. of first responses."""
+    shares = [
+        f"{target.name.replace('_', ' ')} met in {target.share_met:.1%} of {target.finished:,}"
+        for target in attainment
+        if target.share_met is not None
+    ]
+    if not shares:
+        return "SLA: no clocks have finished yet."
+    return "SLA: " + ", ".join(shares) + "."

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tierdesk.accounts.models import Role, User
@@ -70,6 +71,20 @@ class NewRequestForm(forms.Form):
         + [(value.value, value.label) for value in CUSTOMER_TYPES],
     )
     attachments = AttachmentsField()
+    # Names the help-center deflection attempt (signed); filled in by the suggestions.
+    deflection_token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deflection_token"].widget.attrs["id"] = "deflection-token"
+        suggest = {
+            "hx-post": reverse_lazy("knowledge:suggest"),
+            "hx-trigger": "input changed delay:500ms",
+            "hx-target": "#article-suggestions",
+            "hx-include": "#id_subject, #id_body, #deflection-token, #deflection-channel",
+        }
+        self.fields["subject"].widget.attrs.update(suggest)
+        self.fields["body"].widget.attrs.update(suggest)
 
 
 class CustomerReplyForm(forms.Form):

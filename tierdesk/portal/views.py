@@ -22,6 +22,7 @@ from django.views.i18n import set_language
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.core.views import remember_language
 from tierdesk.desk.forms import attachment_uploads
+from tierdesk.knowledge.services import deflection_submitted
 from tierdesk.portal.forms import CustomerReplyForm, NewRequestForm, SignUpForm
 from tierdesk.portal.services import SignUpRefused, customer_sign_up, user_set_language
 from tierdesk.tickets.errors import TicketError
@@ -89,6 +90,8 @@ def new_request(request: HttpRequest) -> HttpResponse:
             except TicketError as error:
                 form.add_error(None, error.message)
             else:
+                # The articles shown while typing are recorded with the ticket.
+                deflection_submitted(token=data["deflection_token"], ticket=ticket, user=user)
                 messages.success(
                     request,
                     _("Thank you! Your request #%(number)s was received.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tierdesk.accounts.models import User
+from tierdesk.community.models import Thread
 from tierdesk.customers.models import Organisation
 from tierdesk.demo.loader import load_demo
 from tierdesk.routing.models import RoutingRule
@@ -23,6 +24,7 @@ def _fingerprint() -> list[tuple[object, ...]]:
 
 
 def _wipe() -> None:
+    Thread.objects.all().delete()
     Ticket.objects.update(merged_into=None, problem=None)
     Ticket.objects.all().delete()
     User.objects.all().delete()

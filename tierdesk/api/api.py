@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from tierdesk.api import directory, tickets
 from tierdesk.api.auth import BearerTokenAuth
 from tierdesk.api.errors import register_error_handlers
+from tierdesk.knowledge.api import router as kb_router
 
 DOCS_URL = "/docs" if "ninja" in settings.INSTALLED_APPS else None
 
@@ -30,3 +31,4 @@ api = NinjaAPI(
 register_error_handlers(api)
 api.add_router("", tickets.router)
 api.add_router("", directory.router)
+api.add_router("/kb", kb_router)

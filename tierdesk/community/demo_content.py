@@ -148,7 +148,9 @@ def _load_thread(
     if seed.locked_reason:
         thread_lock(thread=thread, actor=moderator, reason=seed.locked_reason)
     if seed.to_ticket:
-        thread_to_ticket(thread=thread, actor=people.staff["returns"], channel=Channel.WEB)
+        thread_to_ticket(
+            thread=thread, actor=people.staff["returns"], channel=Channel.WEB, created_at=now
+        )
 
 
 def load_forum(*, now: datetime | None = None) -> ForumSummary:

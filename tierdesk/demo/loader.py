@@ -18,6 +18,7 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 
 from tierdesk.accounts.models import Role, User
+from tierdesk.community.demo_content import load_forum
 from tierdesk.demo.history import (
     PROBLEMS_PER_YEAR,
     TICKETS_PER_YEAR,
@@ -30,6 +31,7 @@ from tierdesk.demo.history import (
 )
 from tierdesk.demo.live import LIVE_HOURS, create_live
 from tierdesk.demo.people import DEMO_PASSWORD, create_people, planned_usernames
+from tierdesk.knowledge.demo_content import load_help_center
 from tierdesk.sla.bulk import sla_recompute_in_bulk
 from tierdesk.tickets.models import OPEN_STATUSES, Escalation, Ticket, TicketType
 
@@ -160,6 +162,10 @@ def load_demo(
         # The history was written without the services: compute its SLA clocks in bulk.
         clocked = sla_recompute_in_bulk([ticket.id for ticket in rows.tickets], now=now)
         say(f"SLA clocks of {clocked} historic tickets computed")
+        articles = load_help_center()
+        say(f"Help center: {articles} articles")
+        forum = load_forum(now=now)
+        say(f"Forum: {forum.threads} threads, {forum.answers} answers")
     return summarise(cast_logins(), time.monotonic() - started, live)
 
 

@@ -587,3 +587,23 @@ def deflection_submitted(
     except IntegrityError:  # pragma: no cover - the ticket was rolled back meanwhile
         return None
     return attempt
+
+
+@transaction.atomic
+def article_create_draft_from_text(
+    *, title: str, body_html: str, language: str, author: User, source: str
+) -> Article:
+    """An internal draft from text written elsewhere (e.g. an accepted forum answer).
+
+    It lands in the drafts section, visible to agents only, until an editor files,
+    reviews and publishes it; ``source`` (a URL) is kept in the version note.
+    """
+    return article_create(
+        actor=author,
+        section=_draft_section(),
+        language=language if language in LANGUAGES else "de",
+        title=title,
+        body=body_html,
+        visibility=Visibility.INTERNAL,
+        note=f"From {source}"[:300],
+    )

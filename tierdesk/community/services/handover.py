@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -47,7 +48,9 @@ def _link(url: str) -> str:
     return f'<a href="{escaped}">{escaped}</a>'
 
 
-def thread_to_ticket(*, thread: Thread, actor: User, channel: str = Channel.WEB) -> Ticket:
+def thread_to_ticket(
+    *, thread: Thread, actor: User, channel: str = Channel.WEB, created_at: datetime | None = None
+) -> Ticket:
     """Open a ticket for the asker with the question's text; link both ways.
 
     The thread keeps the ticket (``Thread.ticket``); the ticket gets an internal
@@ -83,6 +86,7 @@ def thread_to_ticket(*, thread: Thread, actor: User, channel: str = Channel.WEB)
                 channel=channel,
                 actor=actor,
                 language=current.language,
+                created_at=created_at,
             )
             note = words["note"].format(agent=html.escape(actor.display_name), link=_link(url))
             ticket_add_note(ticket, actor=actor, body=f"<p>{note}</p>")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("desk/", include("tierdesk.desk.urls")),
     path("portal/", include("tierdesk.portal.urls")),
     path("sla/", include("tierdesk.sla.urls")),
+    path("routing/", include("tierdesk.routing.urls")),
     path("help/", include("tierdesk.knowledge.urls")),
     path("community/", include("tierdesk.community.urls")),
     path("api/v1/", api.urls),

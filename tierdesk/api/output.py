@@ -7,16 +7,19 @@ from typing import TYPE_CHECKING
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.api.schemas import (
     AttachmentOut,
+    ClassifierOut,
     EscalationOut,
     EventOut,
     MessageOut,
     OrganisationOut,
     PersonOut,
+    RoutingOut,
     SlaTargetOut,
     TicketDetailOut,
     TicketOut,
     priority_name,
 )
+from tierdesk.routing.selectors import routing_of
 from tierdesk.sla.selectors import SlaTargetView, sla_targets_for
 from tierdesk.tickets.models import Channel, Message, Status, TicketType
 
@@ -106,6 +109,28 @@ def ticket_detail_out(ticket: Ticket, *, viewer: User) -> TicketDetailOut:
         messages=[message_out(message, ticket_version=ticket.version) for message in messages],
         events=_events(ticket) if staff else None,
         escalations=_escalations(ticket) if staff else None,
+        routing=_routing(ticket) if staff else None,
+    )
+
+
+def _routing(ticket: Ticket) -> RoutingOut | None:
+    routing = routing_of(ticket)
+    if routing is None:
+        return None
+    classifier = None
+    if routing.confidence is not None:
+        classifier = ClassifierOut(
+            type=routing.classified_type or None,
+            team=routing.classified_team or None,
+            confidence=routing.confidence,
+        )
+    return RoutingOut(
+        rule=routing.rule_name or None,
+        reasons=list(routing.reasons),
+        product=routing.product or None,
+        required_skills=list(routing.required_skills),
+        classifier=classifier,
+        needs_triage=routing.needs_triage,
     )
 
 

@@ -280,10 +280,28 @@ class EscalationOut(Schema):
     created_at: datetime
 
 
+class ClassifierOut(Schema):
+    type: str | None = Field(description="The type the keyword classifier proposed.")
+    team: str | None = Field(description="The team it proposed (slug).")
+    confidence: float = Field(description="0–1; below the policy's threshold: left for triage.")
+
+
+class RoutingOut(Schema):
+    rule: str | None = Field(description="Name of the routing rule that matched, if any.")
+    reasons: list[str] = Field(description="Why team, level, priority, type and assignee.")
+    product: str | None
+    required_skills: list[str]
+    classifier: ClassifierOut | None
+    needs_triage: bool = Field(description="The router was unsure; a person should triage.")
+
+
 class TicketDetailOut(TicketOut):
     messages: list[MessageOut] = Field(description="Customers see public messages only.")
     events: list[EventOut] | None = Field(description="The timeline; null for customers.")
     escalations: list[EscalationOut] | None = Field(description="Null for customers.")
+    routing: RoutingOut | None = Field(
+        default=None, description="The routing decision on arrival; null for customers."
+    )
 
 
 class MeOut(Schema):

@@ -66,7 +66,9 @@ class LiveDesk:
         """What agents are doing on this ticket right now, if anything."""
         if ticket.created_at > now - timedelta(hours=UNTOUCHED_HOURS) or self.rng.random() > 0.7:
             return
-        agent = self._agent_with_room(ticket.team.slug, "L1")
+        # The router may have assigned it already (key accounts to their manager,
+        # push teams); otherwise an agent of the ticket's level picks it up.
+        agent = ticket.assignee or self._agent_with_room(ticket.team.slug, ticket.level.code)
         if agent is None:
             return
         story = request.story
@@ -86,7 +88,7 @@ class LiveDesk:
             return texts.fill(template, story.context, agent=agent.first_name)
 
         draw = self.rng.random()
-        if draw < 0.12:
+        if draw < 0.12 and ticket.level.code == "L1":
             internal = texts.texts_for("de")
             ticket_escalate(
                 ticket,

@@ -32,6 +32,7 @@ from tierdesk.demo.history import (
 from tierdesk.demo.live import LIVE_HOURS, create_live
 from tierdesk.demo.people import DEMO_PASSWORD, create_people, planned_usernames
 from tierdesk.knowledge.demo_content import load_help_center
+from tierdesk.routing.services import classifier_vocabulary_load
 from tierdesk.sla.bulk import sla_recompute_in_bulk
 from tierdesk.tickets.models import OPEN_STATUSES, Escalation, Ticket, TicketType
 
@@ -162,6 +163,9 @@ def load_demo(
         # The history was written without the services: compute its SLA clocks in bulk.
         clocked = sla_recompute_in_bulk([ticket.id for ticket in rows.tickets], now=now)
         say(f"SLA clocks of {clocked} historic tickets computed")
+        # Arriving tickets from now on are classified; the history kept its own routing.
+        vocabulary = classifier_vocabulary_load()
+        say(f"Classifier vocabulary: {vocabulary} keywords")
         articles = load_help_center()
         say(f"Help center: {articles} articles")
         forum = load_forum(now=now)

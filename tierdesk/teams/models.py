@@ -76,6 +76,13 @@ class Skill(models.Model):
         return self.name
 
 
+class Presence(models.TextChoices):
+    WORKING = "working", _("Working")
+    BREAK = "break", _("On a break")
+    OFF_SHIFT = "off_shift", _("Off shift")
+    ABSENT = "absent", _("Absent")
+
+
 class AgentProfile(models.Model):
     """What makes a user an agent: level, languages, skills, and a cap on open tickets."""
 
@@ -87,6 +94,23 @@ class AgentProfile(models.Model):
     skills = models.ManyToManyField(Skill, verbose_name=_("skills"), blank=True)
     max_open_tickets = models.PositiveIntegerField(_("cap on open tickets"), default=25)
     is_available = models.BooleanField(_("available"), default=True)
+    # Agent state read by the router (tierdesk.routing): only agents who are
+    # available, working, on shift and under their caps receive tickets.
+    presence = models.CharField(
+        _("presence"), max_length=10, choices=Presence.choices, default=Presence.WORKING
+    )
+    absent_until = models.DateField(_("absent until"), null=True, blank=True)
+    shift_start = models.TimeField(
+        _("shift starts"), null=True, blank=True, help_text=_("Local time; empty: no fixed shift.")
+    )
+    shift_end = models.TimeField(_("shift ends"), null=True, blank=True)
+    channel_caps = models.JSONField(
+        _("caps per channel"),
+        default=dict,
+        blank=True,
+        help_text=_('Open tickets at most per channel, e.g. {"chat": 2}.'),
+    )
+    last_assigned_at = models.DateTimeField(_("last assigned by the router"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("agent profile")

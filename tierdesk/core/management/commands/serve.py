@@ -21,6 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         # Record what was missed while nothing ran, and queue the periodic sweep.
         call_command("sla_sweep")
+        call_command("routing_sample_load")
         children = [
             subprocess.Popen([sys.executable, "-m", "tierdesk", "db_worker", "--queue-name", "*"]),
         ]

@@ -107,7 +107,7 @@ def _knowledge_draft_function() -> Callable[..., Any]:
             "The knowledge base cannot take drafts: "
             "tierdesk.knowledge.services.article_create_draft_from_text is missing."
         ) from error
-    return article_create_draft_from_text  # type: ignore[no-any-return]
+    return article_create_draft_from_text
 
 
 def answer_promote_to_knowledge(*, thread: Thread, actor: User) -> Any:

@@ -163,9 +163,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed files need `tierdesk collectstatic` first: production sets
+    # TIERDESK_STATIC_MANIFEST=true after collecting; the embedded default does not.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG and not _env_bool("TIERDESK_TESTING")
+        if _env_bool("TIERDESK_STATIC_MANIFEST")
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -39,11 +39,14 @@ migrations-check: $(VENV)/.installed-dev
 	TIERDESK_VAR_DIR=$$(mktemp -d) $(PY) -m tierdesk makemigrations --check --dry-run
 
 # Browser tests drive Debian's Chromium; install it when it is missing and we may.
+# The IMAP tests start a private Dovecot; install it likewise.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; [ -x /usr/bin/chromium ] || missing="chromium"; \
+	[ -x /usr/sbin/dovecot ] || missing="$$missing dovecot-imapd"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
-	  else echo "Chromium is missing: install Debian's package 'chromium' (browser tests need it)"; exit 1; fi; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null); \
+	  else echo "Missing Debian packages: $$missing (browser and IMAP tests need them)"; exit 1; fi; \
 	fi
 
 pytest: $(VENV)/.installed-dev browser-deps

@@ -14,6 +14,8 @@ from ninja import NinjaAPI
 from tierdesk.api import directory, tickets
 from tierdesk.api.auth import BearerTokenAuth
 from tierdesk.api.errors import register_error_handlers
+from tierdesk.channels.api import router as webhooks_router
+from tierdesk.customers.api import router as customers_router
 from tierdesk.knowledge.api import router as kb_router
 
 DOCS_URL = "/docs" if "ninja" in settings.INSTALLED_APPS else None
@@ -32,3 +34,5 @@ register_error_handlers(api)
 api.add_router("", tickets.router)
 api.add_router("", directory.router)
 api.add_router("/kb", kb_router)
+api.add_router("", customers_router)
+api.add_router("/webhooks", webhooks_router)

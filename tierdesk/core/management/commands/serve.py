@@ -24,6 +24,8 @@ class Command(BaseCommand):
         call_command("routing_sample_load")
         children = [
             subprocess.Popen([sys.executable, "-m", "tierdesk", "db_worker", "--queue-name", "*"]),
+            # Mail to the configured mailboxes (TIERDESK_SMTP_HOST/PORT, 127.0.0.1:2525).
+            subprocess.Popen([sys.executable, "-m", "tierdesk", "smtpd"]),
         ]
 
         def stop_children(*_: object) -> None:

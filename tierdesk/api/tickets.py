@@ -6,6 +6,7 @@ changes through one ticket service; errors become JSON in ``tierdesk.api.errors`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -247,18 +248,7 @@ def escalate(
     number: TicketNumber,
     if_match: IfMatch = None,
 ) -> TicketOut:
-    user = request_user(request)
-    ticket = ticket_for(user, number)
-    ticket_escalate(
-        ticket,
-        actor=user,
-        to_level=payload.to_level,
-        reason=payload.reason,
-        summary=payload.summary,
-        expected_version=expected_version(payload.version, if_match),
-    )
-    set_etag(response, ticket.version)
-    return ticket_out(ticket)
+    return _change_level(ticket_escalate, request, response, payload, number, if_match)
 
 
 @router.post(
@@ -274,9 +264,21 @@ def de_escalate(
     number: TicketNumber,
     if_match: IfMatch = None,
 ) -> TicketOut:
+    return _change_level(ticket_de_escalate, request, response, payload, number, if_match)
+
+
+def _change_level(
+    move: Callable[..., object],
+    request: HttpRequest,
+    response: HttpResponse,
+    payload: LevelChangeIn,
+    number: int,
+    if_match: str | None,
+) -> TicketOut:
+    """Escalate or hand back through ``move``, with the version the client saw."""
     user = request_user(request)
     ticket = ticket_for(user, number)
-    ticket_de_escalate(
+    move(
         ticket,
         actor=user,
         to_level=payload.to_level,

@@ -59,3 +59,25 @@ def test_required_agents_is_minimal(
         fewer == 0 or erlang.occupancy(traffic, fewer) > max_occupancy
     )
     assert fails_level or fails_occupancy
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    traffic=st.floats(min_value=0.001, max_value=1200.0, allow_nan=False),
+    aht=st.floats(min_value=10.0, max_value=3600.0),
+    level=st.floats(min_value=0.05, max_value=0.99),
+    target=st.floats(min_value=0.0, max_value=600.0),
+    cap=st.one_of(st.none(), st.floats(min_value=0.3, max_value=1.0)),
+)
+def test_single_solve_agrees_with_the_vector_path(
+    traffic: float, aht: float, level: float, target: float, cap: float | None
+) -> None:
+    # A single solve takes a plain-Python path; a one-element array takes numpy's.
+    single = erlang.required_agents(traffic, aht, level, target, cap)
+    vector = int(erlang.required_agents(np.array([traffic]), aht, level, target, cap)[0])
+    if single != vector:
+        # Only a service level within rounding of the target may tip the answer.
+        lower = min(single, vector)
+        reached = erlang.service_level(traffic, lower, aht, target)
+        assert abs(reached - level) < 1e-9, (single, vector, reached)
+    assert type(single) is int

@@ -224,7 +224,9 @@ def _positive_array(name: str, value: ArrayLike, allow_zero: bool = False) -> Fl
 
 
 def _is_scalar(*values: Any) -> bool:
-    return all(np.ndim(value) == 0 for value in values)
+    return all(
+        value is None or type(value) in (int, float) or np.ndim(value) == 0 for value in values
+    )
 
 
 @overload
@@ -494,6 +496,12 @@ def required_agents(
     traffic 0.5, target 0.5 within 0 seconds, where one agent gives exactly 50 %).
     """
     scalar = _is_scalar(traffic, aht_seconds, target_level, target_seconds, max_occupancy)
+    if scalar:
+        single = _required_agents_scalar(
+            traffic, aht_seconds, target_level, target_seconds, max_occupancy
+        )
+        if single is not None:
+            return single
     level_array = _float_array("target_level", target_level)
     if ((level_array <= 0) | (level_array >= 1)).any():
         raise ValueError("target_level must be strictly between 0 and 1")
@@ -528,3 +536,68 @@ def required_agents(
             )
         answer[busy] = np.maximum(agents, _occupancy_floor(a, occupancy_all[busy]))
     return _finish(answer.astype(np.int64).reshape(shape), scalar)
+
+
+# Up to this load a single solve is cheaper as a plain Python loop over n than as a
+# handful of numpy calls, whose fixed cost (tens of microseconds each) dominates.
+_SCALAR_PATH_MAX_TRAFFIC = 1000.0
+
+
+def _required_agents_scalar(
+    traffic: Any,
+    aht_seconds: Any,
+    target_level: Any,
+    target_seconds: Any,
+    max_occupancy: Any,
+) -> int | None:
+    """``required_agents`` for one small queue, or ``None`` to leave it to the vector path.
+
+    Walks n upward from 0 with the Erlang B recurrence, which is numerically stable
+    (every step is a ratio of positive terms), and evaluates the service level with
+    the same two non-negative terms as ``_service_level_from_b``. Agrees with the
+    vector path except where a service level lies within rounding of the target.
+    Input checks and anything unusual (large or invalid values) go the vector way.
+    """
+    try:
+        a = float(traffic)
+        aht = float(aht_seconds)
+        level_target = float(target_level)
+        target = float(target_seconds)
+        cap = 1.0 if max_occupancy is None else float(max_occupancy)
+    except (TypeError, ValueError):
+        return None
+    valid = (
+        0.0 < a <= _SCALAR_PATH_MAX_TRAFFIC
+        and 0.0 < aht < math.inf
+        and 0.0 < level_target < 1.0
+        and 0.0 <= target < math.inf
+        and 0.0 < cap <= 1.0
+    )
+    if not valid:
+        return None
+    blocking = 1.0
+    n = 0
+    while True:
+        n += 1
+        blocking = a * blocking / (n + a * blocking)
+        spare = n - a
+        if spare <= 0:
+            continue
+        denominator = spare + a * blocking
+        waiting = n * blocking / denominator
+        never_waits = spare * (1.0 - blocking) / denominator
+        level = min(max(never_waits + waiting * -math.expm1(-spare * target / aht), 0.0), 1.0)
+        if level >= level_target:
+            break
+    return max(n, _occupancy_floor_scalar(a, cap))
+
+
+def _occupancy_floor_scalar(traffic: float, max_occupancy: float) -> int:
+    """``_occupancy_floor`` for one value, with the same floating-point checks."""
+    agents = math.ceil(traffic / max_occupancy)
+    if traffic / agents > max_occupancy:
+        agents += 1
+    lower = agents - 1
+    if lower > 0 and traffic / lower <= max_occupancy:
+        agents = lower
+    return agents

@@ -1,4 +1,4 @@
-"""The help-center API: search for everyone with a token, writing for agents."""
+"""The help-center API: search for everyone, reading drafts and writing for agents."""
 
 from __future__ import annotations
 
@@ -40,10 +40,24 @@ def test_search_returns_ranked_published_articles(
     assert set(first) >= {"id", "title", "snippet", "url"}
 
 
-def test_search_needs_a_token_and_a_query(
+def test_visitors_search_without_a_token_but_a_wrong_token_is_refused(
     help_center: int, department: factories.Department
 ) -> None:
-    assert _call(None, "GET", "/api/v1/kb/search?q=x").status_code == 401
+    visitor = Client().get("/api/v1/kb/search?q=Rücksendeetikett&lang=de")
+    assert visitor.status_code == 200
+    assert visitor.json()[0]["key"] == "return-label"
+    wrong = Client().get(
+        "/api/v1/kb/search?q=Rücksendeetikett&lang=de",
+        headers={"Authorization": "Bearer not-a-token"},
+    )
+    assert wrong.status_code == 401
+    assert "token" in wrong.json()["detail"].lower()
+    assert Client().get("/api/v1/kb/articles/1").status_code == 401
+
+
+def test_search_needs_a_query_and_a_known_language(
+    help_center: int, department: factories.Department
+) -> None:
     assert _call(department.customer_a, "GET", "/api/v1/kb/search?q=&lang=de").status_code == 422
     assert _call(department.customer_a, "GET", "/api/v1/kb/search?q=x&lang=fr").status_code == 422
 

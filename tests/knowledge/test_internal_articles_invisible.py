@@ -60,9 +60,11 @@ def test_api_hides_internal_articles_from_customers(
     secret = Article.objects.get(key="internal-goodwill")
     customer_search = _api(department.customer_a, f"/api/v1/kb/search?q={SECRET_QUERY}&lang=de")
     customer_read = _api(department.customer_a, f"/api/v1/kb/articles/{secret.pk}")
+    visitor_search = Client().get(f"/api/v1/kb/search?q={SECRET_QUERY}&lang=de")
     agent_search = _api(department.l1, f"/api/v1/kb/search?q={SECRET_QUERY}&lang=de")
 
     assert customer_search.status_code == 200 and customer_search.json() == []
+    assert visitor_search.status_code == 200 and visitor_search.json() == []
     assert customer_read.status_code == 404
     assert [hit["key"] for hit in agent_search.json()][:1] == ["internal-goodwill"]
 

@@ -21,3 +21,32 @@ def request_user(request: HttpRequest) -> User:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
     return user
+
+
+class Visitor:
+    """Who calls a public endpoint without a token: sees what the public help center shows."""
+
+    def __bool__(self) -> bool:  # ninja takes a falsy result for "not authenticated"
+        return True
+
+
+VISITOR = Visitor()
+
+
+class TokenOrVisitor(BearerTokenAuth):
+    """For public reads: no ``Authorization`` header means a visitor; a bad token is refused.
+
+    A caller who sends a token that is wrong must hear so (401), rather than
+    silently being served the visitor's smaller answer.
+    """
+
+    def __call__(self, request: HttpRequest) -> User | Visitor | None:
+        if not request.headers.get(self.header):
+            return VISITOR
+        return super().__call__(request)
+
+
+def request_reader(request: HttpRequest) -> User | None:
+    """The token's user, or ``None`` for a visitor (set by ``TokenOrVisitor``)."""
+    caller = request.auth  # type: ignore[attr-defined]
+    return caller if isinstance(caller, User) else None

@@ -1,8 +1,9 @@
 """Help-center endpoints, mounted under ``/api/v1/kb``: search, and articles for agents.
 
-Every caller needs a token, as for the rest of the API. Customers' tokens see
-published public articles only; agents' tokens see internal ones and drafts, and
-write. Errors become JSON through the API's handlers (403, 404, 422).
+Search is public, as the help center is: without a token it finds published public
+articles, as a visitor of the help center would. Everything else needs a token, as
+for the rest of the API. Customers' tokens see published public articles only;
+agents' tokens see internal ones and drafts, and write. Errors become JSON through the API's handlers (403, 404, 422).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ninja import Field, P, Router, Schema
 from ninja import Status as Respond
 from ninja.params import QueryEx
 
-from tierdesk.api.auth import request_user
+from tierdesk.api.auth import TokenOrVisitor, request_reader, request_user
 from tierdesk.api.schemas import ErrorOut
 from tierdesk.knowledge import selectors, services
 from tierdesk.knowledge.access import can_edit_articles
@@ -99,14 +100,18 @@ def _errors(*codes: int) -> dict[int, Any]:
     "/search",
     response={200: list[SearchHitOut], **_errors()},
     summary="Search published articles",
-    description="Ranked published articles in the language asked for; customers' tokens "
-    "find public articles only, agents' tokens internal ones too.",
+    description="Ranked published articles in the language asked for. Without a token, "
+    "and with customers' tokens, public articles only; agents' tokens find internal ones "
+    "too. A token that is sent must be valid.",
+    auth=TokenOrVisitor(),
 )
 def search(
     request: HttpRequest, q: Query, lang: Language = "de", limit: Limit = 10
 ) -> list[SearchHitOut]:
-    user = request_user(request)
-    results = services.search_and_log(user, q, language=lang, source=SearchSource.API, limit=limit)
+    reader = request_reader(request)
+    results = services.search_and_log(
+        reader, q, language=lang, source=SearchSource.API, limit=limit
+    )
     base = settings.TIERDESK_BASE_URL.rstrip("/")
     return [
         SearchHitOut(

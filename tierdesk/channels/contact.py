@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import timezone
@@ -17,6 +18,12 @@ from tierdesk.core.html import text_to_html
 from tierdesk.tickets.errors import NotAllowed, TicketError
 from tierdesk.tickets.models import Channel, Ticket
 from tierdesk.tickets.services import AttachmentUpload, ticket_create
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+# The form's name for the routing rules' "mailbox or form" condition.
+CONTACT_FORM_SOURCE = "contact-form"
 
 
 class ContactRateLimited(TicketError):
@@ -39,9 +46,17 @@ def contact_request_create(
     attachments: Iterable[AttachmentUpload] = (),
     ip_address: str | None,
     language: str | None = None,
+    deflection_token: str = "",
+    visitor: User | AnonymousUser | None = None,
 ) -> Ticket:
-    """A request from the public contact form; the acknowledgement mail follows the event."""
+    """A request from the public contact form; the acknowledgement mail follows the event.
+
+    ``deflection_token`` names the help-center articles the visitor was shown
+    while typing; sending anyway ends that attempt as submitted, with the ticket.
+    ``visitor`` is who filled in the form (usually nobody logged in).
+    """
     from tierdesk.customers.services import customer_get_or_create_by_email
+    from tierdesk.knowledge.services import deflection_submitted
 
     since = timezone.now() - timedelta(hours=1)
     recent = ContactSubmission.objects.filter(created_at__gte=since).filter(
@@ -61,8 +76,10 @@ def contact_request_create(
         channel=Channel.WEB,
         attachments=attachments,
         language=language,
+        source=CONTACT_FORM_SOURCE,
     )
     ContactSubmission.objects.filter(pk=submission.pk).update(ticket=ticket)
+    deflection_submitted(token=deflection_token, ticket=ticket, user=visitor)
     return ticket
 
 

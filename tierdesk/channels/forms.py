@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tierdesk.desk.forms import MESSAGE_MAX_LENGTH, AttachmentsField
@@ -24,6 +27,21 @@ class ContactForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # Names the help-center deflection attempt (signed); filled in by the suggestions.
+    deflection_token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deflection_token"].widget.attrs["id"] = "deflection-token"
+        # Matching help-center articles appear beside the form while the visitor types.
+        suggest = {
+            "hx-post": reverse_lazy("knowledge:suggest"),
+            "hx-trigger": "input changed delay:500ms",
+            "hx-target": "#article-suggestions",
+            "hx-include": "#id_subject, #id_message, #deflection-token, #deflection-channel",
+        }
+        self.fields["subject"].widget.attrs.update(suggest)
+        self.fields["message"].widget.attrs.update(suggest)
 
 
 class PhoneCallForm(forms.Form):

@@ -7,8 +7,10 @@ mails carry ``Auto-Submitted`` (RFC 3834) and are rate-limited per recipient.
 
 from __future__ import annotations
 
+import html
 import logging
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from email.utils import make_msgid
 
@@ -27,6 +29,7 @@ from tierdesk.channels.models import (
 )
 from tierdesk.channels.signing import backoff_seconds
 from tierdesk.core.html import text_to_html
+from tierdesk.knowledge.services import ArticleSuggestion, suggest_articles
 from tierdesk.tickets.models import Message, Ticket, TimelineEvent
 
 logger = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ AUTO_SUBMITTED = {
     OutboundKind.SOLVED: "auto-generated",
 }
 REFERENCES_KEPT = 20
+SUGGESTED_ARTICLES_MAX = 3
 
 
 def mail_language(ticket: Ticket) -> str:
@@ -92,6 +96,54 @@ def _render(kind: str, language: str, context: Mapping[str, object]) -> tuple[st
     return " ".join(subject.split()), body.strip() + "\n"
 
 
+# "Name <address>" lines (the contact form's sender line, signatures) and addresses
+# say who wrote, not what about; their names and domains only add chance matches.
+_SENDER_LINE = re.compile(r"^[^\n@<>]{0,100}<[^\s<>@]+@[^\s<>]+>[ \t]*$", re.MULTILINE)
+_ADDRESS = re.compile(r"<?[^\s<>@]+@[^\s<>]+>?")
+
+
+def _request_text(ticket: Ticket, message: Message | None) -> str:
+    body = message.body_text if message is not None else ""
+    body = _ADDRESS.sub(" ", _SENDER_LINE.sub("", body))
+    return f"{ticket.subject} {body[:1000]}"
+
+
+def _suggested_articles(
+    ticket: Ticket, message: Message | None, language: str
+) -> list[ArticleSuggestion]:
+    """Public help-center articles that may already answer the request; [] when none match.
+
+    The acknowledgement goes to whatever address wrote to us, so only what an
+    anonymous reader may see is offered.
+    """
+    try:
+        # A savepoint: a failed search must not break a surrounding transaction.
+        with transaction.atomic():
+            return suggest_articles(
+                text=_request_text(ticket, message),
+                language=language,
+                user=None,
+                limit=SUGGESTED_ARTICLES_MAX,
+            )
+    except Exception:
+        # The acknowledgement matters more than its suggestions: send it without them.
+        logger.exception("No article suggestions for the acknowledgement of #%s", ticket.number)
+        return []
+
+
+def _html_with_links(body_text: str, urls: Sequence[str]) -> str:
+    """The HTML part: the text as paragraphs, with our own article addresses as links.
+
+    Only the addresses we put in are linked; whatever the customer wrote stays text.
+    """
+    markup = text_to_html(body_text)
+    escaped = sorted({html.escape(url) for url in urls}, key=len, reverse=True)
+    if not escaped:
+        return markup
+    pattern = re.compile("|".join(re.escape(url) for url in escaped))
+    return pattern.sub(lambda found: f'<a href="{found.group(0)}">{found.group(0)}</a>', markup)
+
+
 def _suppression(ticket: Ticket, kind: str, to_email: str, message: Message | None) -> str:
     """Why an automatic mail must not go out, or ``""``."""
     if kind != OutboundKind.ACKNOWLEDGEMENT:
@@ -131,7 +183,17 @@ def outbound_mail_queue(
     if existing is not None:
         return existing
     language = mail_language(ticket)
-    context = {"ticket": ticket, "message": message, "requester": ticket.requester}
+    suggestions = (
+        _suggested_articles(ticket, message, language)
+        if kind == OutboundKind.ACKNOWLEDGEMENT
+        else []
+    )
+    context = {
+        "ticket": ticket,
+        "message": message,
+        "requester": ticket.requester,
+        "suggested_articles": suggestions,
+    }
     subject, body_text = _render(kind, language, context)
     in_reply_to, references = _thread_ids(ticket)
     reason = _suppression(ticket, kind, to_email, message)
@@ -146,7 +208,7 @@ def outbound_mail_queue(
                 from_email=_sender_address(ticket),
                 subject=subject[:300],
                 body_text=body_text,
-                body_html=text_to_html(body_text),
+                body_html=_html_with_links(body_text, [item.url for item in suggestions]),
                 message_id=make_msgid(f"tierdesk.{ticket.number}", domain=config.mail_domain()),
                 in_reply_to=in_reply_to,
                 references=" ".join(references),

@@ -46,6 +46,8 @@ def contact(request: HttpRequest) -> HttpResponse:
                 attachments=attachment_uploads(data["attachments"]),
                 ip_address=_client_ip(request),
                 language=(get_language() or "de")[:2],
+                deflection_token=data["deflection_token"],
+                visitor=request.user,
             )
         except ContactRateLimited as error:
             form.add_error(None, error.message)

@@ -155,12 +155,14 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
 def suggest(request: HttpRequest) -> HttpResponse:
     """Articles matching what someone is typing into a contact form (htmx, POST).
 
-    Expects ``subject``, ``body``, ``deflection_token`` and ``channel``; answers
-    the suggestion list with the attempt's token (swapped into the form's hidden field).
+    Expects ``subject``, ``body`` (the contact form calls it ``message``),
+    ``deflection_token`` and ``channel``; answers the suggestion list with the
+    attempt's token (swapped into the form's hidden field).
     """
     if request.method != "POST":
         return HttpResponse(status=405)
-    text = f"{request.POST.get('subject', '')} {request.POST.get('body', '')[:1000]}"
+    body = request.POST.get("body") or request.POST.get("message", "")
+    text = f"{request.POST.get('subject', '')} {body[:1000]}"
     offer = services.deflection_suggest(
         token=request.POST.get("deflection_token", ""),
         text=text,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from django.conf import settings as django_settings
+from django.test import Client
 
 from tests import factories
+from tierdesk.accounts.models import User
 
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
@@ -31,6 +36,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _english_unless_asked(settings):  # type: ignore[no-untyped-def]
     """The product defaults to German; tests read English unless they ask for German."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # type: ignore[no-untyped-def]
+    """Test users need no expensive hashing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def login() -> Callable[[User | None], Client]:
+    """A client logged in as the user (``None``: a visitor), reading English."""
+
+    def logged_in(user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        # The UI defaults to German; tests read the English source strings.
+        client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
+
+    return logged_in
 
 
 @pytest.fixture(autouse=True)

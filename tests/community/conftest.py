@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.conf import settings
 from django.test import Client
-from pytest_django.fixtures import Settings
 
 from tests import factories
-from tierdesk.accounts.models import User
 from tierdesk.community.models import Category, Post, Thread
 from tierdesk.community.services import answer_create, thread_create
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: Settings) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -45,17 +36,6 @@ def answer(department: factories.Department, thread: Thread) -> Post:
         author=department.customer_b,
         body="Bei mir half es, den Router auf 2,4 GHz festzulegen.",
     )
-
-
-@pytest.fixture
-def login() -> Callable[[User], Client]:
-    def logged_in(user: User) -> Client:
-        client = Client()
-        client.force_login(user)
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-        return client
-
-    return logged_in
 
 
 @pytest.fixture

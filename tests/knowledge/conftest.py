@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from tests import factories
-from tierdesk.accounts.models import User
 from tierdesk.knowledge.demo_content import load_help_center
 
 
@@ -22,15 +17,3 @@ def help_center(db: None) -> int:
 @pytest.fixture
 def department(db: None) -> factories.Department:
     return factories.Department.build()
-
-
-@pytest.fixture
-def login() -> Callable[[User | None], Client]:
-    def logged_in(user: User | None) -> Client:
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-        return client
-
-    return logged_in

@@ -9,17 +9,19 @@ from tierdesk.api.schemas import (
     AttachmentOut,
     ClassifierOut,
     EscalationOut,
+    EscalationTargetOut,
     EventOut,
     MessageOut,
     OrganisationOut,
     PersonOut,
     RoutingOut,
     SlaTargetOut,
+    TicketCreatedOut,
     TicketDetailOut,
     TicketOut,
     priority_name,
 )
-from tierdesk.routing.selectors import routing_of
+from tierdesk.routing.selectors import customer_contact, escalation_suggestions, routing_of
 from tierdesk.sla.selectors import SlaTargetView, sla_targets_for
 from tierdesk.tickets.models import Channel, Message, Status, TicketType
 
@@ -71,6 +73,12 @@ def ticket_out(ticket: Ticket, *, clocks: list[SlaTargetView] | None = None) -> 
     )
 
 
+def ticket_created_out(ticket: Ticket, *, viewer: User) -> TicketCreatedOut:
+    """A new ticket and, for agents, why the router routed it as it did."""
+    routing = _routing(ticket) if is_desk_staff(viewer) else None
+    return TicketCreatedOut(**ticket_out(ticket).model_dump(), routing=routing)
+
+
 def message_out(message: Message, *, ticket_version: int) -> MessageOut:
     return MessageOut(
         id=message.pk,
@@ -110,7 +118,29 @@ def ticket_detail_out(ticket: Ticket, *, viewer: User) -> TicketDetailOut:
         events=_events(ticket) if staff else None,
         escalations=_escalations(ticket) if staff else None,
         routing=_routing(ticket) if staff else None,
+        escalation_targets=_escalation_targets(ticket) if staff else None,
+        customer_contact=_customer_contact(ticket) if staff else None,
     )
+
+
+def _escalation_targets(ticket: Ticket) -> list[EscalationTargetOut]:
+    from tierdesk.teams.models import Level
+
+    levels = Level.objects.filter(holds_queue=True, rank__gt=ticket.level.rank)
+    return [
+        EscalationTargetOut(
+            level=suggestion.level.code,
+            team=suggestion.team.slug,
+            from_path=suggestion.from_path,
+            reason=suggestion.reason,
+        )
+        for suggestion in escalation_suggestions(ticket, levels)
+    ]
+
+
+def _customer_contact(ticket: Ticket) -> str | None:
+    contact = customer_contact(ticket)
+    return contact.agent.username if contact and contact.agent else None
 
 
 def _routing(ticket: Ticket) -> RoutingOut | None:

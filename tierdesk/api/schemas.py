@@ -182,6 +182,15 @@ class LevelChangeIn(InputSchema):
     version: Version | None = None
 
 
+class EscalateIn(LevelChangeIn):
+    to_team: Text | None = Field(
+        None,
+        max_length=40,
+        description="Team slug. Omitted: the team the escalation paths suggest for the level "
+        "(see escalation_targets of the ticket), or the ticket's own team.",
+    )
+
+
 # ----- responses ------------------------------------------------------------------------
 
 
@@ -295,12 +304,36 @@ class RoutingOut(Schema):
     needs_triage: bool = Field(description="The router was unsure; a person should triage.")
 
 
+class TicketCreatedOut(TicketOut):
+    routing: RoutingOut | None = Field(
+        default=None,
+        description="Why the router chose team, level, priority, type and assignee; "
+        "null for customers.",
+    )
+
+
+class EscalationTargetOut(Schema):
+    level: str = Field(description="A level above the ticket's, e.g. L3.")
+    team: str = Field(description="The team suggested for that level (slug).")
+    from_path: bool = Field(description="An escalation path says so; false: the ticket's team.")
+    reason: str
+
+
 class TicketDetailOut(TicketOut):
     messages: list[MessageOut] = Field(description="Customers see public messages only.")
     events: list[EventOut] | None = Field(description="The timeline; null for customers.")
     escalations: list[EscalationOut] | None = Field(description="Null for customers.")
     routing: RoutingOut | None = Field(
         default=None, description="The routing decision on arrival; null for customers."
+    )
+    escalation_targets: list[EscalationTargetOut] | None = Field(
+        default=None,
+        description="Where escalating would take the ticket, per level above; null for customers.",
+    )
+    customer_contact: str | None = Field(
+        default=None,
+        description="Username of the agent who talks to the customer while the ticket is at a "
+        "level that does not (Third Level); null otherwise and for customers.",
     )
 
 

@@ -19,14 +19,16 @@ from ninja.params import HeaderEx, PathEx, QueryEx
 from tierdesk.accounts.models import User
 from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.api.auth import request_user
-from tierdesk.api.output import message_out, ticket_detail_out, ticket_out
+from tierdesk.api.output import message_out, ticket_created_out, ticket_detail_out, ticket_out
 from tierdesk.api.references import level_by_code, team_by_slug, user_by_username
 from tierdesk.api.schemas import (
     ErrorOut,
+    EscalateIn,
     LevelChangeIn,
     MessageIn,
     MessageOut,
     Text,
+    TicketCreatedOut,
     TicketCreateIn,
     TicketDetailOut,
     TicketOut,
@@ -65,13 +67,14 @@ def _errors(*codes: int) -> dict[int, Any]:
 
 @router.post(
     "/tickets",
-    response={201: TicketOut, **_errors(400, 403, 413)},
+    response={201: TicketCreatedOut, **_errors(400, 403, 413)},
     summary="Open a ticket",
     description="Agents open tickets for any customer_email (an unknown address becomes a "
     "new customer); a customer's token opens tickets only for itself. Team, priority and "
-    "type not given are decided by the routing rules. Channel defaults to api.",
+    "type not given are decided by the routing rules; agents get the reasons in routing. "
+    "Channel defaults to api.",
 )
-def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Respond[TicketOut]:
+def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Respond[TicketCreatedOut]:
     user = request_user(request)
     # A customer created for the address is kept only if the ticket is, too.
     with transaction.atomic():
@@ -87,7 +90,7 @@ def create_ticket(request: HttpRequest, payload: TicketCreateIn) -> Respond[Tick
             ticket_type=payload.type,
             attachments=[attachment.to_upload() for attachment in payload.attachments],
         )
-    return Respond(201, ticket_out(ticket))
+    return Respond(201, ticket_created_out(ticket, viewer=user))
 
 
 def _requester(user: User, payload: TicketCreateIn) -> User:
@@ -239,16 +242,22 @@ def add_message(
     "/tickets/{number}/escalate",
     response={200: TicketOut, **_errors(400, 403, 404, 409)},
     summary="Escalate to a higher level (agents)",
-    description="Needs a reason; the summary is the hand-over for the next level.",
+    description="Needs a reason; the summary is the hand-over for the next level. The ticket "
+    "goes to to_team, by default the team the escalation paths suggest for the level "
+    "(escalation_targets in the ticket). Escalating to a level that does not write to "
+    "customers keeps the escalating agent as the customer's contact.",
 )
 def escalate(
     request: HttpRequest,
     response: HttpResponse,
-    payload: LevelChangeIn,
+    payload: EscalateIn,
     number: TicketNumber,
     if_match: IfMatch = None,
 ) -> TicketOut:
-    return _change_level(ticket_escalate, request, response, payload, number, if_match)
+    to_team = team_by_slug(payload.to_team) if payload.to_team else None
+    return _change_level(
+        ticket_escalate, request, response, payload, number, if_match, to_team=to_team
+    )
 
 
 @router.post(
@@ -274,6 +283,7 @@ def _change_level(
     payload: LevelChangeIn,
     number: int,
     if_match: str | None,
+    **options: Any,
 ) -> TicketOut:
     """Escalate or hand back through ``move``, with the version the client saw."""
     user = request_user(request)
@@ -285,6 +295,7 @@ def _change_level(
         reason=payload.reason,
         summary=payload.summary,
         expected_version=expected_version(payload.version, if_match),
+        **options,
     )
     set_etag(response, ticket.version)
     return ticket_out(ticket)

@@ -100,13 +100,15 @@ def apply_mail(inbound: InboundMail) -> Applied:
                 dropped=dropped_info,
                 **base.as_kwargs(),
             )
-    team = inbound.mailbox.team if inbound.mailbox else None
     created = ticket_create(
         requester=sender,
         subject=mail.subject or NO_SUBJECT,
         body=_full_html(mail, dropped),
         channel=Channel.EMAIL,
-        team=team,
+        # The mailbox's team is where its mail goes unless a rule or the
+        # key-account policy says otherwise (a key account's mail reaches its manager).
+        source=mail_source(inbound),
+        source_team=inbound.mailbox.team if inbound.mailbox else None,
         attachments=uploads,
         language=guess_language(mail.body_text, default=None),
         actor=sender,
@@ -122,6 +124,18 @@ def apply_mail(inbound: InboundMail) -> Applied:
         dropped=dropped_info,
         **base.as_kwargs(),
     )
+
+
+def mail_source(inbound: InboundMail) -> str:
+    """What the routing rules' "mailbox or form" condition sees for this mail.
+
+    The mailbox's name; mail to an address of no mailbox: the first address it
+    was delivered to.
+    """
+    if inbound.mailbox is not None:
+        return inbound.mailbox.name
+    recipients = [str(address).strip().lower() for address in inbound.envelope_to or []]
+    return next((address for address in recipients if address), "")
 
 
 def _sender(mail: ParsedMail, inbound: InboundMail) -> User:

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from tierdesk.accounts.models import STAFF_ROLES, User
-from tierdesk.teams.models import Level, Team
-from tierdesk.tickets.models import Priority, Status, Ticket, TicketType
+from tierdesk.routing.rules import TRIAGE_TAG
+from tierdesk.teams.models import Level, Presence, Team
+from tierdesk.tickets.models import OPEN_STATUSES, Priority, Status, Ticket, TicketType
 from tierdesk.tickets.selectors import problems_visible_to, ticket_for
 from tierdesk.tickets.services import AttachmentUpload
 
@@ -133,8 +135,31 @@ class NoteForm(TicketForm):
     attachments = AttachmentsField()
 
 
+class AgentLoadChoiceField(PersonChoiceField):
+    """Agents with their open tickets against their cap, and their presence unless working.
+
+    So that whoever assigns by hand sees who is full, on a break or away.
+    """
+
+    def label_from_instance(self, obj: User) -> str:
+        profile = getattr(obj, "agent_profile", None)
+        if profile is None:
+            return obj.display_name
+        values = {
+            "name": obj.display_name,
+            "open": getattr(obj, "open_tickets", 0),
+            "cap": profile.max_open_tickets,
+        }
+        if profile.presence == Presence.WORKING:
+            return str(_("%(name)s (%(open)s/%(cap)s open)") % values)
+        presence = profile.get_presence_display()
+        return str(
+            _("%(name)s (%(open)s/%(cap)s open, %(presence)s)") % {**values, "presence": presence}
+        )
+
+
 class AssignForm(VersionedTicketForm):
-    assignee = PersonChoiceField(
+    assignee = AgentLoadChoiceField(
         label=_("Assign to"),
         required=False,
         empty_label=_("— nobody —"),
@@ -145,13 +170,19 @@ class AssignForm(VersionedTicketForm):
         super().__init__(*args, ticket=ticket, user=user, **kwargs)
         field = self.fields["assignee"]
         assert isinstance(field, forms.ModelChoiceField)
+        # One row per agent: a person is a member of a team once.
         field.queryset = (
             User.objects.filter(
                 is_active=True,
                 agent_profile__level_id=ticket.level_id,
                 team_memberships__team_id=ticket.team_id,
             )
-            .distinct()
+            .select_related("agent_profile")
+            .annotate(
+                open_tickets=Count(
+                    "assigned_tickets", filter=Q(assigned_tickets__status__in=OPEN_STATUSES)
+                )
+            )
             .order_by("first_name", "last_name", "username")
         )
         field.initial = ticket.assignee_id
@@ -183,7 +214,13 @@ class PropertiesForm(VersionedTicketForm):
         self.fields["priority"].initial = ticket.priority
         self.fields["team"].initial = ticket.team_id
         self.fields["ticket_type"].initial = ticket.type
-        self.fields["tags"].initial = ", ".join(tag.name for tag in ticket.tags.all())
+        names = [tag.name for tag in ticket.tags.all()]
+        self.fields["tags"].initial = ", ".join(names)
+        if TRIAGE_TAG in names:
+            self.fields["tags"].help_text = _(
+                "Separated by commas. The router left this ticket for triage: set team and "
+                "type, then remove the tag “%(tag)s”."
+            ) % {"tag": TRIAGE_TAG}
 
     def clean_tags(self) -> list[str]:
         raw = self.cleaned_data.get("tags") or ""
@@ -197,15 +234,37 @@ def _level_choice_field(label: str | Any) -> forms.ModelChoiceField[Level]:
 
 
 class EscalateForm(VersionedTicketForm):
+    """Escalate to a higher level; the team is the escalation path's suggestion unless chosen.
+
+    ``suggestions`` holds, for each level above the ticket's, the suggested team
+    and why; ``relays`` the levels where the agent stays the customer's contact.
+    """
+
     to_level = _level_choice_field(_("Escalate to"))
+    to_team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("— the suggested team of the chosen level —"),
+        to_field_name="slug",
+    )
     reason = message_field(_("Reason"), rows=2)
     summary = message_field(_("Hand-over summary"), rows=4)
 
     def __init__(self, *args: Any, ticket: Ticket, user: User, **kwargs: Any) -> None:
+        from tierdesk.routing.selectors import escalation_suggestions
+
         super().__init__(*args, ticket=ticket, user=user, **kwargs)
         field = self.fields["to_level"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Level.objects.filter(holds_queue=True, rank__gt=ticket.level.rank)
+        levels = list(field.queryset)
+        self.suggestions = escalation_suggestions(ticket, levels) if levels else []
+        self.relays = [
+            level.code
+            for level in levels
+            if ticket.level.talks_to_customers and not level.talks_to_customers
+        ]
 
 
 class HandBackForm(VersionedTicketForm):

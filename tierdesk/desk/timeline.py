@@ -33,6 +33,8 @@ class Names:
     teams: Mapping[str, str]
     levels: Mapping[str, str]
     people: Mapping[str, str]
+    # Levels that do not write to customers (Third Level).
+    silent_levels: frozenset[str] = frozenset()
 
     def team(self, slug: Any) -> str:
         return self.teams.get(str(slug), str(slug)) if slug else "—"
@@ -69,10 +71,12 @@ def _names_for(events: Iterable[TimelineEvent]) -> Names:
     people = {
         user.username: user.display_name for user in User.objects.filter(username__in=usernames)
     }
+    levels = list(Level.objects.all())
     return Names(
         teams={team.slug: team.localized_name for team in Team.objects.all()},
-        levels={level.code: level.localized_name for level in Level.objects.all()},
+        levels={level.code: level.localized_name for level in levels},
         people=people,
+        silent_levels=frozenset(level.code for level in levels if not level.talks_to_customers),
     )
 
 
@@ -104,9 +108,12 @@ def describe(event: TimelineEvent, names: Names) -> tuple[str, tuple[tuple[str, 
             "new": _label(Status, new),
         }, ()
     if kind == EventKind.ASSIGNEE:
+        # The router says why it chose (or found nobody); people need not.
+        why = "; ".join(str(reason) for reason in data.get("reasons") or [])
+        because: tuple[tuple[str, str], ...] = ((_("Why"), why),) if why else ()
         if not new:
-            return _("unassigned %(old)s") % {"old": names.person(old)}, ()
-        return _("assigned the ticket to %(new)s") % {"new": names.person(new)}, ()
+            return _("unassigned %(old)s") % {"old": names.person(old)}, because
+        return _("assigned the ticket to %(new)s") % {"new": names.person(new)}, because
     if kind == EventKind.TEAM:
         return _("moved the ticket from team %(old)s to %(new)s") % {
             "old": names.team(old),
@@ -140,8 +147,48 @@ def describe(event: TimelineEvent, names: Names) -> tuple[str, tuple[tuple[str, 
         details = [(_("Reason"), str(data.get("reason") or ""))]
         if data.get("summary"):
             details.append((_("Hand-over summary"), str(data["summary"])))
+        details += _escalation_team_details(data, names)
+        if kind == EventKind.ESCALATED and event.actor is not None:
+            details += _customer_contact_details(event.actor.display_name, old, new, names)
         return template % {"old": names.level(old), "new": names.level(new)}, tuple(details)
     return _describe_collaboration(event, names)
+
+
+def _escalation_team_details(data: Mapping[str, Any], names: Names) -> list[tuple[str, str]]:
+    """Which team the escalation moved the ticket to, and why."""
+    details = []
+    old_team, new_team = data.get("old_team"), data.get("new_team")
+    if old_team and old_team == new_team and data.get("team_by") == "agent":
+        kept = _("%(team)s, not the suggested %(suggested)s") % {
+            "team": names.team(new_team),
+            "suggested": names.team(data.get("suggested_team")),
+        }
+        details.append((_("Team"), kept))
+    elif old_team and new_team and old_team != new_team:
+        moved = _("%(old)s → %(new)s") % {"old": names.team(old_team), "new": names.team(new_team)}
+        if data.get("team_by") == "path":
+            product = data.get("path_product")
+            how = (
+                _("escalation path for %(product)s") % {"product": product}
+                if product
+                else _("escalation path")
+            )
+            moved = f"{moved} ({how})"
+        elif data.get("team_by") == "agent":
+            suggested = _("suggested: %(team)s") % {"team": names.team(data.get("suggested_team"))}
+            moved = f"{moved} ({suggested})"
+        details.append((_("Team"), moved))
+    return details
+
+
+def _customer_contact_details(
+    actor: str, old_level: Any, new_level: Any, names: Names
+) -> list[tuple[str, str]]:
+    """Escalating to a level that does not write to customers keeps the actor their contact."""
+    if str(new_level) not in names.silent_levels or str(old_level) in names.silent_levels:
+        return []
+    text = _("%(name)s stays the customer's contact and relays the internal notes")
+    return [(_("Customer contact"), text % {"name": actor})]
 
 
 def _describe_collaboration(

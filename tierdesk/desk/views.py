@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,18 +16,24 @@ from django.views.decorators.http import require_POST
 from tierdesk.accounts.permissions import is_manager
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.desk.forms import HelpAnswerForm, QueueSearchForm
+from tierdesk.routing.rules import TRIAGE_TAG
 from tierdesk.sla.selectors import sla_targets_for_tickets
-from tierdesk.teams.models import Level, Team
+from tierdesk.teams.models import AgentProfile, Level, Presence, Team
 from tierdesk.tickets.errors import TicketError
-from tierdesk.tickets.models import HelpRequest, Status, TicketType
-from tierdesk.tickets.selectors import open_help_requests_for, problems_visible_to, queue
+from tierdesk.tickets.models import HelpRequest, Status, Ticket, TicketType
+from tierdesk.tickets.selectors import (
+    open_help_requests_for,
+    problems_visible_to,
+    queue,
+    relayed_by,
+)
 from tierdesk.tickets.services import help_request_answer
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
 
 PAGE_SIZE = 50
-VIEWS = ("mine", "unassigned")
+VIEWS = ("mine", "unassigned", "triage", "relay")
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,8 @@ def _sidebar(user: User) -> dict[str, Any]:
         mine=Count("id", filter=Q(assignee=user)),
         unassigned=Count("id", filter=Q(assignee__isnull=True)),
         problems=Count("id", filter=Q(type=TicketType.PROBLEM)),
+        triage=Count("id", filter=Q(pk__in=_tagged(TRIAGE_TAG))),
+        relay=Count("id", filter=relayed_by(user)),
     )
     teams = Team.objects.filter(is_active=True)
     if not is_manager(user):
@@ -97,8 +105,23 @@ def _sidebar(user: User) -> dict[str, Any]:
         "mine_count": totals["mine"],
         "unassigned_count": totals["unassigned"],
         "problems_count": totals["problems"],
+        "triage_count": totals["triage"],
+        "relay_count": totals["relay"],
         "help_count": open_help_requests_for(user).count(),
     }
+
+
+def _tagged(name: str) -> QuerySet[Any, int]:
+    return Ticket.tags.through.objects.filter(tag__name=name).values_list("ticket_id", flat=True)
+
+
+def _narrowed(tickets: QuerySet[Ticket], user: User, view: str) -> QuerySet[Ticket]:
+    """The triage and relay views: tickets left for a person to route, or to relay."""
+    if view == "triage":
+        return tickets.filter(pk__in=_tagged(TRIAGE_TAG))
+    if view == "relay":
+        return tickets.filter(relayed_by(user))
+    return tickets
 
 
 def _queue_title(chosen: QueueFilter, sidebar: dict[str, Any]) -> str:
@@ -106,6 +129,10 @@ def _queue_title(chosen: QueueFilter, sidebar: dict[str, Any]) -> str:
         title = _("My tickets")
     elif chosen.view == "unassigned":
         title = _("Unassigned tickets")
+    elif chosen.view == "triage":
+        title = _("Requests to triage")
+    elif chosen.view == "relay":
+        title = _("Tickets I relay to the customer")
     else:
         title = _("All open tickets")
     parts = [title]
@@ -132,7 +159,8 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         search=chosen.search or None,
         # A search looks through solved and closed tickets too.
         open_only=not chosen.search,
-    ).prefetch_related("tags")
+    )
+    tickets = _narrowed(tickets, user, chosen.view).prefetch_related("tags")
     page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     clocks = sla_targets_for_tickets([ticket.pk for ticket in page.object_list])
@@ -143,7 +171,11 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         return render(request, "desk/_queue_results.html", context)
     sidebar = _sidebar(user)
     context.update(
-        sidebar, title=_queue_title(chosen, sidebar), search_form=QueueSearchForm(request.GET)
+        sidebar,
+        title=_queue_title(chosen, sidebar),
+        search_form=QueueSearchForm(request.GET),
+        presence=AgentProfile.objects.filter(user=user).values_list("presence", flat=True).first(),
+        presences=Presence.choices,
     )
     return render(request, "desk/queue.html", context)
 

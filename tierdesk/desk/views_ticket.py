@@ -27,6 +27,7 @@ from tierdesk.accounts.permissions import (
 from tierdesk.desk import forms
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.desk.timeline import timeline_entries
+from tierdesk.routing.selectors import customer_contact
 from tierdesk.sla.selectors import sla_targets_for
 from tierdesk.tickets import services
 from tierdesk.tickets.errors import (
@@ -105,13 +106,20 @@ def _escalate(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
         ticket,
         actor=user,
         to_level=data["to_level"],
+        to_team=data["to_team"],
         reason=data["reason"],
         summary=data["summary"],
         expected_version=data["version"],
     )
-    return Done(
-        _("Escalated to %(level)s.") % {"level": data["to_level"].localized_name}, ticket.number
-    )
+    done = _("Escalated to %(level)s, team %(team)s.") % {
+        "level": data["to_level"].localized_name,
+        "team": ticket.team.localized_name,
+    }
+    if not data["to_level"].talks_to_customers and can_write_to_customer(user):
+        done += " " + _(
+            "You stay the customer's contact: %(level)s writes internal notes, you relay them."
+        ) % {"level": data["to_level"].localized_name}
+    return Done(done, ticket.number)
 
 
 def _hand_back(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
@@ -233,6 +241,7 @@ def _page_context(ticket: Ticket, user: User, bound: dict[str, forms.TicketForm]
         "ticket": ticket,
         "tags": list(ticket.tags.all()),
         "sla_targets": sla_targets_for(ticket),
+        "customer_contact": customer_contact(ticket),
         "conversation": list(conversation),
         "timeline": timeline_entries(events),
         "links_out": list(ticket.links_out.select_related("target")),
@@ -248,7 +257,7 @@ def _page_context(ticket: Ticket, user: User, bound: dict[str, forms.TicketForm]
         "forms": {name.replace("-", "_"): form for name, form in action_forms.items()},
         "error_action": next(iter(bound), ""),
         "can_reply": can_write_to_customer(user),
-        "can_escalate": bool(action_forms["escalate"].fields["to_level"].queryset.exists()),  # type: ignore[attr-defined]
+        "can_escalate": bool(action_forms["escalate"].suggestions),  # type: ignore[attr-defined]
         "can_hand_back": bool(action_forms["hand-back"].fields["to_level"].queryset.exists()),  # type: ignore[attr-defined]
         "can_record_problem": can_record_problems(user) and not is_problem,
         "can_link_problem": (can_record_problems(user) or can_solve_problems(user))

@@ -25,6 +25,7 @@ from tierdesk.desk.forms import attachment_uploads
 from tierdesk.knowledge.services import deflection_submitted
 from tierdesk.portal.forms import CustomerReplyForm, NewRequestForm, SignUpForm
 from tierdesk.portal.services import SignUpRefused, customer_sign_up, user_set_language
+from tierdesk.routing.services import PORTAL_SOURCE
 from tierdesk.tickets.errors import TicketError
 from tierdesk.tickets.models import Channel, Ticket
 from tierdesk.tickets.selectors import ticket_for, tickets_visible_to
@@ -86,6 +87,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
                     ticket_type=data["ticket_type"] or None,
                     attachments=attachment_uploads(data["attachments"]),
                     language=translation.get_language() or user.language,
+                    source=PORTAL_SOURCE,
                 )
             except TicketError as error:
                 form.add_error(None, error.message)

@@ -1,12 +1,15 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tierdesk.accounts.models import User
+from tierdesk.channels.models import Mailbox
 from tierdesk.routing.forms import PreviewForm
 from tierdesk.routing.models import (
     ClassifierKeyword,
@@ -19,7 +22,25 @@ from tierdesk.routing.models import (
     TeamRouting,
     TicketRouting,
 )
-from tierdesk.routing.services import routing_preview
+from tierdesk.routing.services import PORTAL_SOURCE, routing_preview
+
+CONTACT_FORM_SOURCE = "contact-form"
+
+
+def _mailbox_named(name: str) -> Mailbox | None:
+    """The mailbox a preview's "mailbox or form" names: its team routes like real mail."""
+    if not name.strip():
+        return None
+    return Mailbox.objects.filter(name__iexact=name.strip()).select_related("team").first()
+
+
+def source_help_text() -> str:
+    """The names the "mailbox or form" condition can match, as they are configured now."""
+    mailboxes = ", ".join(Mailbox.objects.order_by("name").values_list("name", flat=True))
+    return gettext(
+        "“%(portal)s” for the customer portal, “%(contact)s” for the contact form, or a "
+        "mailbox's name (%(mailboxes)s); mail to an address of no mailbox: that address."
+    ) % {"portal": PORTAL_SOURCE, "contact": CONTACT_FORM_SOURCE, "mailboxes": mailboxes or "–"}
 
 
 @admin.register(RoutingRule)
@@ -66,6 +87,18 @@ class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
         ),
     )
 
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: RoutingRule | None = None,
+        change: bool = False,
+        **kwargs: Any,
+    ) -> type[forms.ModelForm[RoutingRule]]:
+        form = super().get_form(request, obj, change, **kwargs)
+        if "source" in form.base_fields:
+            form.base_fields["source"].help_text = source_help_text()
+        return form
+
     def get_urls(self) -> list[URLPattern]:
         preview = self.admin_site.admin_view(self.preview_view)
         return [
@@ -76,6 +109,7 @@ class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
     def preview_view(self, request: HttpRequest) -> HttpResponse:
         """Which rule would match this ticket, what would be decided, who would get it."""
         form = PreviewForm(request.POST or None)
+        form.fields["source"].help_text = source_help_text()
         context: dict[str, Any] = {**self.admin_site.each_context(request), "form": form}
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -84,6 +118,7 @@ class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
             if email and requester is None:
                 form.add_error("customer_email", _("No customer has this address."))
             else:
+                mailbox = _mailbox_named(data["source"])
                 context["preview"] = routing_preview(
                     subject=data["subject"],
                     body=data["body"],
@@ -92,6 +127,7 @@ class RoutingRuleAdmin(admin.ModelAdmin[RoutingRule]):
                     requester=requester,
                     language=data["language"],
                     source=data["source"],
+                    source_team=mailbox.team if mailbox else None,
                 )
         status = 400 if form.errors else 200
         return TemplateResponse(

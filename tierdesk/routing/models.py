@@ -9,6 +9,7 @@ these models hold what an administrator configures and what was decided.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -322,6 +323,21 @@ class EscalationPath(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} → {self.level}: {self.target_team}"
+
+    def clean(self) -> None:
+        """Only a level one can escalate to has a path: it holds a queue, above the lowest."""
+        from tierdesk.teams.models import Level
+
+        if self.level_id is None:
+            return
+        lowest = Level.objects.filter(holds_queue=True).order_by("rank").first()
+        if not self.level.holds_queue or (lowest is not None and self.level.rank <= lowest.rank):
+            raise ValidationError(
+                {
+                    "level": _("Nobody escalates to %(level)s: choose a higher level with a queue.")
+                    % {"level": self.level}
+                }
+            )
 
 
 class SkillProficiency(models.Model):

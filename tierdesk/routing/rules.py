@@ -4,9 +4,10 @@ No Django here, so the rules can be tested and previewed without a database.
 The order of decisions:
 
 1. the first matching rule sets team, level, priority, type, tags and skills;
-2. if no rule set a team or type, the keyword classifier proposes them, and its
+2. if no rule set a team, the team of the mailbox the request came through does;
+3. if there is still no team or type, the keyword classifier proposes them, and its
    confidence decides whether it routes or leaves the request for triage;
-3. key accounts go to their account manager (or the account team) and VIP
+4. key accounts go to their account manager (or the account team) and VIP
    customers to the account team, both at least at the policy's priority.
 """
 
@@ -41,6 +42,8 @@ class TicketFacts:
     is_vip: bool = False
     product: str | None = None
     source: str = ""
+    # The team of the mailbox (or form) the request came through, if it has one.
+    source_team_slug: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,9 @@ def decide(
     rule = first_matching_rule(facts, rules)
     if rule is not None:
         _apply_rule(draft, rule)
+    if draft.team is None and facts.source_team_slug:
+        draft.team = facts.source_team_slug
+        draft.reasons.append(f"team of {facts.source or 'the mailbox'}: {draft.team}")
     classification = None
     needs_triage = False
     if keywords and (draft.team is None or draft.ticket_type is None) and not facts.ticket_type:

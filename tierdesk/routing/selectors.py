@@ -1,4 +1,5 @@
-"""Reads for routing: a ticket's routing outcome, escalation targets, the lead's daily view."""
+"""Reads for routing: a ticket's routing outcome, escalation targets and the customer's
+contact while Third Level works on a ticket, the lead's daily view."""
 
 from __future__ import annotations
 
@@ -9,16 +10,19 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tierdesk.accounts.models import Role
 from tierdesk.accounts.permissions import is_manager
 from tierdesk.routing.dispatch import agent_rows
-from tierdesk.routing.models import EscalationPath, LoadSample, TicketRouting
+from tierdesk.routing.models import EscalationPath, LoadSample, Product, TicketRouting
 from tierdesk.routing.workload import Sample, Streaks, complaint_streaks, seconds_over_cap
-from tierdesk.teams.models import AgentProfile, Team, TeamMembership
-from tierdesk.tickets.models import OPEN_STATUSES, EventKind, Ticket, TimelineEvent
+from tierdesk.teams.models import AgentProfile, Level, Team, TeamMembership
+from tierdesk.tickets.models import OPEN_STATUSES, Escalation, EventKind, Ticket, TimelineEvent
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from tierdesk.accounts.models import User
 
 # A missing load sample is not counted as time over cap for longer than this.
@@ -34,13 +38,127 @@ def escalation_target_for(ticket: Ticket, level_code: str) -> Team | None:
 
     A path for the ticket's product wins over the team's general path.
     """
+    level = Level.objects.filter(code=level_code).first()
+    if level is None:
+        return None
+    suggestion = escalation_suggestions(ticket, [level])[0]
+    return suggestion.team if suggestion.from_path else None
+
+
+@dataclass(frozen=True)
+class EscalationSuggestion:
+    """The team a ticket should go to at a higher level, and why.
+
+    ``path_of`` is the team whose escalation path says so (the ticket's team), and
+    ``product`` the product the path is for; without a path the ticket stays in
+    its team.
+    """
+
+    level: Level
+    team: Team
+    path_of: Team | None = None
+    product: Product | None = None
+
+    @property
+    def from_path(self) -> bool:
+        return self.path_of is not None
+
+    @property
+    def reason(self) -> str:
+        if self.path_of is None:
+            return _("no escalation path set: stays with %(team)s") % {
+                "team": self.team.localized_name
+            }
+        if self.product is not None:
+            return _("escalation path of %(team)s for %(product)s") % {
+                "team": self.path_of.localized_name,
+                "product": self.product.name,
+            }
+        return _("escalation path of %(team)s") % {"team": self.path_of.localized_name}
+
+
+def escalation_suggestions(ticket: Ticket, levels: Iterable[Level]) -> list[EscalationSuggestion]:
+    """For each of ``levels``: the team the escalation paths suggest for this ticket.
+
+    A path for the ticket's product (recognised on arrival) wins over the team's
+    general path; without either the ticket stays in its team.
+    """
+    wanted = list(levels)
     product = TicketRouting.objects.filter(ticket=ticket).values_list("product", flat=True).first()
     paths = EscalationPath.objects.filter(
-        team_id=ticket.team_id, level__code=level_code
+        team_id=ticket.team_id, level__in=wanted, target_team__is_active=True
     ).select_related("target_team", "product")
-    by_product = {path.product.code if path.product else "": path for path in paths}
-    path = by_product.get(product or "") or by_product.get("")
-    return path.target_team if path else None
+    by_level_and_product = {
+        (path.level_id, path.product.code if path.product else ""): path for path in paths
+    }
+    suggestions = []
+    for level in wanted:
+        path = by_level_and_product.get((level.pk, product or "")) or by_level_and_product.get(
+            (level.pk, "")
+        )
+        if path is None:
+            suggestions.append(EscalationSuggestion(level=level, team=ticket.team))
+        else:
+            suggestions.append(
+                EscalationSuggestion(
+                    level=level, team=path.target_team, path_of=ticket.team, product=path.product
+                )
+            )
+    return suggestions
+
+
+@dataclass(frozen=True)
+class CustomerContact:
+    """Who talks to the customer while the ticket is at a level that does not.
+
+    Third Level writes internal notes only; the agent who escalated the ticket
+    there (usually Second Level) stays the customer's contact and relays.
+    """
+
+    agent: User | None
+    level: Level
+    team: Team
+
+
+def customer_contact(ticket: Ticket) -> CustomerContact | None:
+    """The customer's contact while ``ticket`` is at a level that does not write to them."""
+    if ticket.level.talks_to_customers:
+        return None
+    escalation = (
+        Escalation.objects.filter(
+            ticket=ticket,
+            from_level__talks_to_customers=True,
+            to_level__talks_to_customers=False,
+        )
+        .select_related("actor", "from_level")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if escalation is None:
+        return None
+    slug = team_before_escalation(ticket, escalation.from_level)
+    team = Team.objects.filter(slug=slug).first() if slug else None
+    return CustomerContact(
+        agent=escalation.actor, level=escalation.from_level, team=team or ticket.team
+    )
+
+
+def team_before_escalation(ticket: Ticket, level: Level) -> str | None:
+    """The team (slug) the ticket was in when it last rose above ``level``.
+
+    ``None`` when that escalation did not change the team (or there was none).
+    The escalation events keep the team only when a path or an agent chose it.
+    """
+    ranks = dict(Level.objects.values_list("code", "rank"))
+    events = TimelineEvent.objects.filter(ticket=ticket, kind=EventKind.ESCALATED).order_by(
+        "-created_at", "-id"
+    )
+    for data in events.values_list("data", flat=True):
+        old_rank = ranks.get(str(data.get("old")))
+        if old_rank is not None and old_rank <= level.rank:
+            old_team = data.get("old_team")
+            return str(old_team) if old_team else None
+    return None
 
 
 def teams_led_by(user: User) -> QuerySet[Team]:

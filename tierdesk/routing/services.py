@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TEAM_SLUG = "support"
 ACCOUNT_TEAM_SLUG = "account_management"
+# What the rules' "mailbox or form" condition sees for requests from the customer
+# portal; mail names its mailbox, the contact form itself.
+PORTAL_SOURCE = "portal"
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def ticket_facts(
     requester: User | None,
     language: str = "",
     source: str = "",
+    source_team_slug: str | None = None,
 ) -> TicketFacts:
     organisation = requester.organisation if requester else None
     manager = _account_manager(requester) if requester else None
@@ -189,6 +193,7 @@ def ticket_facts(
         is_vip=is_vip,
         product=detect_product(subject, body, products()),
         source=source,
+        source_team_slug=source_team_slug,
     )
 
 
@@ -201,7 +206,13 @@ def route_new_ticket(
     requester: User,
     language: str = "",
     source: str = "",
+    source_team: Team | None = None,
 ) -> AppliedRouting:
+    """Decide team, level, priority, type, tags and skills for a request about to arrive.
+
+    ``source`` names the mailbox or form it came through; ``source_team`` is that
+    mailbox's team, which routes the request when no rule decides its team.
+    """
     from tierdesk.teams.models import Level, Team
 
     facts = ticket_facts(
@@ -212,6 +223,7 @@ def route_new_ticket(
         requester=requester,
         language=language,
         source=source,
+        source_team_slug=source_team.slug if source_team else None,
     )
     policy = routing_policy()
     decision = decide(facts, active_rules(), policy=policy, keywords=active_keywords())
@@ -260,6 +272,7 @@ def routing_preview(
     requester: User | None,
     language: str = "",
     source: str = "",
+    source_team: Team | None = None,
 ) -> Preview:
     """What would happen to this request: every rule's verdict, the decision, the agent.
 
@@ -284,6 +297,7 @@ def routing_preview(
         requester=requester,
         language=language,
         source=source,
+        source_team_slug=source_team.slug if source_team else None,
     )
     rules = active_rules()
     policy = routing_policy()

@@ -8,7 +8,7 @@ from django.db.models import F, Q, QuerySet
 
 from tierdesk.accounts.models import Role
 from tierdesk.accounts.permissions import is_desk_staff, is_manager
-from tierdesk.tickets.models import OPEN_STATUSES, HelpRequest, Ticket
+from tierdesk.tickets.models import OPEN_STATUSES, Escalation, HelpRequest, Ticket
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
@@ -25,7 +25,9 @@ def tickets_visible_to(user: User) -> QuerySet[Ticket]:
     """All tickets ``user`` may see.
 
     Customers see only what they requested. Agents and team leads see the tickets
-    of their teams, those assigned to them, and those they were asked to help on.
+    of their teams, those assigned to them, those they were asked to help on, and
+    those they escalated to Third Level (they stay the customer's contact, also
+    when an escalation path moved the ticket to another team).
     The service manager and admins see everything.
     """
     tickets = Ticket.objects.all()
@@ -39,7 +41,20 @@ def tickets_visible_to(user: User) -> QuerySet[Ticket]:
         return tickets.none()
     helped = HelpRequest.objects.filter(helper=user).values("ticket_id")
     team_ids = user.team_memberships.values("team_id")
-    return tickets.filter(Q(team__in=team_ids) | Q(assignee=user) | Q(pk__in=helped))
+    return tickets.filter(
+        Q(team__in=team_ids) | Q(assignee=user) | Q(pk__in=helped) | relayed_by(user)
+    )
+
+
+def relayed_by(user: User) -> Q:
+    """Tickets at a level that does not write to customers, which ``user`` escalated there.
+
+    ``user`` stays the customer's contact for them and relays.
+    """
+    escalated = Escalation.objects.filter(
+        actor=user, from_level__talks_to_customers=True, to_level__talks_to_customers=False
+    ).values("ticket_id")
+    return Q(pk__in=escalated, level__talks_to_customers=False)
 
 
 def ticket_for(user: User, number: int, *, for_update: bool = False) -> Ticket:

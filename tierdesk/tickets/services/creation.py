@@ -55,13 +55,16 @@ def ticket_create(
     call_duration_seconds: int | None = None,
     created_at: datetime | None = None,
     source: str = "",
+    source_team: Team | None = None,
 ) -> Ticket:
     """Open a ticket for ``requester`` with a first public message.
 
     ``actor`` is who entered it: the requester on the portal or by mail, an agent
     logging a phone call, an API client. Team, level, priority and type not given
     are decided by the routing rules; the decision is written to the timeline.
-    ``source`` names the mailbox or form the request came through (for rules).
+    ``source`` names the mailbox or form the request came through (for rules);
+    ``source_team``, that mailbox's team, routes it when no rule decides the team
+    (unlike ``team``, which overrides the rules and the key-account policy).
     Push-mode teams (and key accounts' managers) get it assigned on arrival.
     """
     from tierdesk.routing.dispatch import choose_on_arrival, record_arrival, required_skills
@@ -91,6 +94,7 @@ def ticket_create(
         requester=requester,
         language=language or requester.language,
         source=source,
+        source_team=source_team,
     )
     routing = decision.decision
     with files_removed_on_failure() as written, transaction.atomic():

@@ -1,8 +1,15 @@
-"""Moving tickets between support levels: up with a reason and a hand-over, and back down."""
+"""Moving tickets between support levels: up with a reason and a hand-over, and back down.
+
+Going up, the ticket moves to the team the escalation paths name for the target
+level (e.g. Customer Support's Third Level is the product's engineering group),
+unless the agent chooses another. Going to a level that does not write to
+customers (Third Level), the escalating agent stays the customer's contact and
+keeps seeing the ticket; handing back returns it to that agent and team.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,7 +29,11 @@ from tierdesk.tickets.services.base import (
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
-    from tierdesk.teams.models import Level
+    from tierdesk.teams.models import Level, Team
+
+# How the team of an escalation was chosen (kept in the timeline event when it changes).
+TEAM_BY_PATH = "path"
+TEAM_BY_AGENT = "agent"
 
 
 def _target_level(code_or_level: str | Level) -> Level:
@@ -36,6 +47,25 @@ def _target_level(code_or_level: str | Level) -> Level:
         raise InvalidChange(_("There is no level “%(code)s”.") % {"code": code_or_level}) from None
 
 
+def _team_of_escalation(
+    ticket: Ticket, target: Level, to_team: Team | None
+) -> tuple[Team, dict[str, Any]]:
+    """The team the ticket goes to, and how it was chosen (for the timeline)."""
+    from tierdesk.routing.selectors import escalation_suggestions
+
+    suggestion = escalation_suggestions(ticket, [target])[0]
+    if to_team is not None and to_team.pk != suggestion.team.pk:
+        if not to_team.is_active:
+            raise InvalidChange(
+                _("The team %(team)s is not active.") % {"team": to_team.localized_name}
+            )
+        return to_team, {"team_by": TEAM_BY_AGENT, "suggested_team": suggestion.team.slug}
+    if suggestion.from_path:
+        product = suggestion.product.code if suggestion.product else ""
+        return suggestion.team, {"team_by": TEAM_BY_PATH, "path_product": product}
+    return suggestion.team, {}
+
+
 def ticket_escalate(
     ticket: Ticket,
     *,
@@ -43,12 +73,15 @@ def ticket_escalate(
     to_level: str | Level,
     reason: str,
     summary: str = "",
+    to_team: Team | None = None,
     expected_version: int | None = None,
 ) -> Escalation:
     """Hand the ticket to a higher level's queue, with the reason and a hand-over summary.
 
     The ticket leaves the actor's hands (unassigned) and shows in the target
-    level's queue of the same team; the team leads are told.
+    level's queue of ``to_team``, by default the team the escalation paths
+    suggest (or its own team); the leads of the teams concerned are told. When
+    the target level does not write to customers, the actor stays their contact.
     """
     reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
@@ -71,20 +104,25 @@ def ticket_escalate(
                 _("Ticket #%(number)s is at %(level)s; escalation goes up, not to %(target)s.")
                 % {"number": current.number, "level": current.level.code, "target": target.code}
             )
-        escalation = _move(current, actor, target, reason, summary, EventKind.ESCALATED)
+        old_team = current.team
+        team, how = _team_of_escalation(current, target, to_team)
+        escalation = _move(
+            current, actor, target, reason, summary, EventKind.ESCALATED, team=team, **how
+        )
         current.assignee = None
-        fields = ["level", "assignee"]
+        fields = ["level", "team", "assignee"]
         if current.status == Status.NEW:
             current.status = Status.OPEN
             fields.append("status")
         save_ticket(current, fields)
         publish("ticket.escalated", current, old=escalation.from_level.code, new=target.code)
-        notify_team_leads(
-            current.team,
-            current,
-            kind="escalated",
-            text=f"#{current.number} escalated to {target.code}: {reason.strip()[:200]}",
-        )
+        text = f"#{current.number} escalated to {target.code}"
+        if team.pk != old_team.pk:
+            text += f" ({old_team.slug} → {team.slug})"
+        for lead_team in {old_team.pk: old_team, team.pk: team}.values():
+            notify_team_leads(
+                lead_team, current, kind="escalated", text=f"{text}: {reason.strip()[:200]}"
+            )
     refresh_from(ticket, current)
     return escalation
 
@@ -100,8 +138,12 @@ def ticket_de_escalate(
 ) -> Escalation:
     """Hand the ticket back down, e.g. Third Level's findings to Second Level to relay.
 
-    It goes back to the agent who escalated it from that level, if there was one.
+    It goes back to the agent who escalated it from that level, if there was one,
+    and to the team it was in then (an escalation path may have moved it).
     """
+    from tierdesk.routing.selectors import team_before_escalation
+    from tierdesk.teams.models import Team
+
     reason, summary = clean_text(reason), clean_text(summary)
     if not is_desk_staff(actor):
         raise NotAllowed(_("Only agents can hand tickets back."))
@@ -121,17 +163,38 @@ def ticket_de_escalate(
             .values_list("actor", flat=True)
             .first()
         )
-        escalation = _move(current, actor, target, reason, summary, EventKind.DE_ESCALATED)
+        earlier_slug = team_before_escalation(current, target)
+        earlier_team = (
+            Team.objects.filter(slug=earlier_slug, is_active=True).first() if earlier_slug else None
+        )
+        team = earlier_team or current.team
+        escalation = _move(
+            current, actor, target, reason, summary, EventKind.DE_ESCALATED, team=team
+        )
         current.assignee_id = previous_owner
-        save_ticket(current, ["level", "assignee"])
+        save_ticket(current, ["level", "team", "assignee"])
         publish("ticket.escalated", current, old=escalation.from_level.code, new=target.code)
     refresh_from(ticket, current)
     return escalation
 
 
 def _move(
-    ticket: Ticket, actor: User, target: Level, reason: str, summary: str, kind: EventKind
+    ticket: Ticket,
+    actor: User,
+    target: Level,
+    reason: str,
+    summary: str,
+    kind: EventKind,
+    *,
+    team: Team,
+    **team_details: Any,
 ) -> Escalation:
+    """Record the move and its event, with the team when a path or the agent chose it."""
+    moved = (
+        {"old_team": ticket.team.slug, "new_team": team.slug, **team_details}
+        if team_details or team.pk != ticket.team_id
+        else {}
+    )
     escalation = Escalation.objects.create(
         ticket=ticket,
         from_level=ticket.level,
@@ -148,6 +211,8 @@ def _move(
         new=target.code,
         reason=reason.strip(),
         summary=summary.strip(),
+        **moved,
     )
     ticket.level = target
+    ticket.team = team
     return escalation

@@ -16,8 +16,8 @@ from django.contrib.auth.hashers import make_password
 from tierdesk.accounts.models import Role, User
 from tierdesk.customers.models import Organisation
 from tierdesk.demo import names
-from tierdesk.demo.catalogue import STAFF_MAIL_DOMAIN
-from tierdesk.routing.models import RoutingRule
+from tierdesk.demo.catalogue import PRODUCTS, STAFF_MAIL_DOMAIN
+from tierdesk.routing.models import EscalationPath, Product, RoutingRule, TeamMode, TeamRouting
 from tierdesk.teams.models import AgentProfile, Level, Skill, Team, TeamMembership
 from tierdesk.tickets.models import Priority, TicketType
 
@@ -88,6 +88,27 @@ ROUTING_RULES = (
     (50, "Treueprogramm → Kundentreue", "Prämie, Punkte, Treue, loyalty points, reward",
      "loyalty", "", None),
 )  # fmt: skip
+
+
+# Names and model numbers by which the router recognises a product in a request.
+PRODUCT_KEYWORDS = {
+    "thermostat-t3": "T3, Raumthermostat, room thermostat",
+    "hk2": "HK2, Heizkörperthermostat, radiator thermostat",
+    "bridge-b1": "B1, Bridge, Zentrale, hub",
+    "schloss-s1": "S1, Türschloss, door lock, smart lock",
+    "kamera-c4": "C4, Außenkamera, outdoor camera",
+    "kamera-c2": "C2, Innenkamera, indoor camera",
+    "rauchmelder-r1": "R1, Rauchmelder, smoke detector",
+    "stecker-p1": "P1, Zwischenstecker, smart plug",
+    "kontakt-f1": "F1, Fensterkontakt, window contact",
+    "app": "Heimwacht App, Heimwacht-App, App-Version",
+    "plus-abo": "Heimwacht Plus, Abo, subscription",
+}
+# Only Customer Support has a Third Level: every other team's technical riddles go
+# to its engineers. Returns & Warranty hands out its tickets on arrival (push); the
+# other teams pull them with "next best ticket".
+THIRD_LEVEL_TEAM = "support"
+PUSH_TEAMS = ("returns",)
 
 
 @dataclass
@@ -192,6 +213,7 @@ def create_people(rng: np.random.Generator) -> Cast:
     organisations, account_manager_of = _organisations(rng, agents)
     customers = _customers(rng, organisations, password, used)
     _routing_rules(teams)
+    _routing_setup(teams, levels)
     logins = [user for user, *_ in staff] + [c for c in customers if c.username == "demo-customer"]
     return Cast(
         teams=teams,
@@ -346,3 +368,24 @@ def _routing_rules(teams: dict[str, Team]) -> None:
         )
         for position, name, keywords, team, ticket_type, priority in ROUTING_RULES
     )
+
+
+def _routing_setup(teams: dict[str, Team], levels: dict[str, Level]) -> None:
+    """Products the router recognises, the teams' escalation paths, push or pull."""
+    Product.objects.bulk_create(
+        (
+            Product(code=product.tag, name=product.name, keywords=PRODUCT_KEYWORDS[product.tag])
+            for product in PRODUCTS
+        ),
+        ignore_conflicts=True,  # an admin may have entered some already
+    )
+    EscalationPath.objects.bulk_create(
+        (
+            EscalationPath(team=team, level=levels["L3"], target_team=teams[THIRD_LEVEL_TEAM])
+            for slug, team in teams.items()
+            if slug in STAFFING and "L3" not in STAFFING[slug]
+        ),
+        ignore_conflicts=True,
+    )
+    for slug in PUSH_TEAMS:
+        TeamRouting.objects.update_or_create(team=teams[slug], defaults={"mode": TeamMode.PUSH})

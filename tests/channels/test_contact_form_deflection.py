@@ -23,7 +23,12 @@ from tierdesk.knowledge.models import (
     Section,
     Visibility,
 )
-from tierdesk.knowledge.selectors import Period, deflection_rate, deflection_report
+from tierdesk.knowledge.selectors import (
+    Period,
+    deflection_by_channel,
+    deflection_rate,
+    deflection_report,
+)
 from tierdesk.knowledge.services import (
     article_create,
     suggest_articles,
@@ -227,3 +232,35 @@ def test_contact_form_attempts_are_in_the_report_by_topic(help_center: None) -> 
     assert figures.rate == pytest.approx(0.5)
     assert [row.category for row in rows] == ["Orders, shipping and returns"]
     assert (rows[0].figures.deflected, rows[0].figures.submitted) == (1, 1)
+
+
+def test_the_report_tells_the_contact_form_from_the_portal(
+    help_center: None, department: factories.Department
+) -> None:
+    visitor = Client()
+    token = _token(_suggest(visitor, TYPED_SUBJECT))
+    shown = DeflectionShown.objects.get(rank=1)
+    visitor.post("/help/solved/", {"deflection_token": token, "article": shown.article_id})
+    customer = Client()
+    customer.force_login(department.customer_a)
+    response = customer.post(
+        "/help/suggest/",
+        {"subject": TYPED_SUBJECT, "body": "", "channel": SearchSource.PORTAL, "language": "de"},
+    )
+    assert response.status_code == 200
+
+    now = timezone.now()
+    period = Period(start=now.replace(year=now.year - 1), end=now.replace(year=now.year + 1))
+    by_channel = {row.channel: row.figures for row in deflection_by_channel(period)}
+    contact_only = deflection_rate(period, channel=SearchSource.CONTACT_FORM)
+    portal_rows = deflection_report(period, by="month", channel=SearchSource.PORTAL)
+
+    assert (by_channel["contact_form"].attempts, by_channel["contact_form"].deflected) == (1, 1)
+    assert (by_channel["portal"].attempts, by_channel["portal"].deflected) == (1, 0)
+    assert (contact_only.attempts, contact_only.rate) == (1, 1.0)
+    assert sum(row.figures.attempts for row in portal_rows) == 1
+    manager = Client()
+    manager.force_login(department.manager)
+    page = manager.get("/help/manage/analytics/?channel=portal").content.decode()
+    assert 'id="deflection-by-channel"' in page
+    assert re.search(r'id="deflection-attempts">1<', page)

@@ -6,9 +6,10 @@ internal articles too, and drafts in the editing pages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
@@ -24,6 +25,7 @@ from tierdesk.knowledge.models import (
     DeflectionAttempt,
     DeflectionOutcome,
     SearchQuery,
+    SearchSource,
     Section,
     Visibility,
 )
@@ -319,40 +321,73 @@ class DeflectionRow:
     figures: DeflectionFigures
 
 
+_OUTCOME_COUNTS = {
+    "attempts": Count("id"),
+    "deflected": Count("id", filter=Q(outcome=DeflectionOutcome.DEFLECTED)),
+    "submitted": Count("id", filter=Q(outcome=DeflectionOutcome.SUBMITTED)),
+    "abandoned": Count("id", filter=Q(outcome=DeflectionOutcome.OPEN)),
+}
+
+
 def _figures(rows: QuerySet[DeflectionAttempt]) -> DeflectionFigures:
-    counts = rows.aggregate(
-        attempts=Count("id"),
-        deflected=Count("id", filter=Q(outcome=DeflectionOutcome.DEFLECTED)),
-        submitted=Count("id", filter=Q(outcome=DeflectionOutcome.SUBMITTED)),
-        abandoned=Count("id", filter=Q(outcome=DeflectionOutcome.OPEN)),
-    )
-    return DeflectionFigures(**counts)
+    return DeflectionFigures(**rows.aggregate(**_OUTCOME_COUNTS))
 
 
-def deflection_rate(period: Period) -> DeflectionFigures:
-    """Attempts, outcomes and ``.rate`` (a float from 0 to 1, or None) in ``period``."""
-    return _figures(
-        DeflectionAttempt.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+def _figures_of(row: Mapping[str, Any]) -> DeflectionFigures:
+    return DeflectionFigures(**{name: row[name] for name in _OUTCOME_COUNTS})
+
+
+def _attempts(period: Period, channel: str | None) -> QuerySet[DeflectionAttempt]:
+    attempts = DeflectionAttempt.objects.filter(
+        created_at__gte=period.start, created_at__lt=period.end
     )
+    return attempts.filter(channel=channel) if channel else attempts
+
+
+def deflection_rate(period: Period, *, channel: str | None = None) -> DeflectionFigures:
+    """Attempts, outcomes and ``.rate`` (a float from 0 to 1, or None) in ``period``.
+
+    ``channel`` (a ``SearchSource``, e.g. the contact form) narrows it to one place
+    where customers write; ``None`` counts them all.
+    """
+    return _figures(_attempts(period, channel))
+
+
+@dataclass(frozen=True)
+class ChannelDeflection:
+    channel: str
+    label: str
+    figures: DeflectionFigures
+
+
+def deflection_by_channel(period: Period) -> list[ChannelDeflection]:
+    """The figures of each place where customers were shown articles (portal, contact form)."""
+    rows = _attempts(period, None).values("channel").annotate(**_OUTCOME_COUNTS).order_by("channel")
+    labels = dict(SearchSource.choices)
+    return [
+        ChannelDeflection(
+            channel=row["channel"],
+            label=str(labels.get(row["channel"], row["channel"])),
+            figures=_figures_of(row),
+        )
+        for row in rows
+    ]
 
 
 TRUNCATIONS = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 
 
-def deflection_report(period: Period, *, by: str = "week") -> list[DeflectionRow]:
+def deflection_report(
+    period: Period, *, by: str = "week", channel: str | None = None
+) -> list[DeflectionRow]:
     """Deflection per ``by`` (day, week, month) and topic (category of the articles shown)."""
     if by not in TRUNCATIONS:
         raise ValueError(f"Unknown grouping {by!r}; use day, week or month.")
     rows = (
-        DeflectionAttempt.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+        _attempts(period, channel)
         .annotate(bucket=TRUNCATIONS[by]("created_at"))
         .values("bucket", "category__slug", "category__name_de", "category__name_en")
-        .annotate(
-            attempts=Count("id"),
-            deflected=Count("id", filter=Q(outcome=DeflectionOutcome.DEFLECTED)),
-            submitted=Count("id", filter=Q(outcome=DeflectionOutcome.SUBMITTED)),
-            abandoned=Count("id", filter=Q(outcome=DeflectionOutcome.OPEN)),
-        )
+        .annotate(**_OUTCOME_COUNTS)
         .order_by("bucket", "category__slug")
     )
     report = []
@@ -364,12 +399,7 @@ def deflection_report(period: Period, *, by: str = "week") -> list[DeflectionRow
             DeflectionRow(
                 period_start=row["bucket"],
                 category=category.localized_name if row["category__slug"] else "",
-                figures=DeflectionFigures(
-                    attempts=row["attempts"],
-                    deflected=row["deflected"],
-                    submitted=row["submitted"],
-                    abandoned=row["abandoned"],
-                ),
+                figures=_figures_of(row),
             )
         )
     return report

@@ -208,14 +208,20 @@ def analytics(request: HttpRequest) -> HttpResponse:
     by = request.GET.get("by", "week")
     if by not in selectors.TRUNCATIONS:
         by = "week"
+    channel = request.GET.get("channel", "")
+    if channel not in SearchSource.values:
+        channel = ""
     now = timezone.now()
     period = selectors.Period.last_days(days, now=now)
     context = {
         "days": days,
         "by": by,
+        "channel": channel,
+        "channels": SearchSource.choices,
         "search": selectors.search_analytics(since=now - timedelta(days=days)),
-        "deflection": selectors.deflection_rate(period),
-        "report": selectors.deflection_report(period, by=by),
+        "deflection": selectors.deflection_rate(period, channel=channel or None),
+        "by_channel": selectors.deflection_by_channel(period),
+        "report": selectors.deflection_report(period, by=by, channel=channel or None),
     }
     return render(request, "knowledge/analytics.html", context)
 

@@ -6,6 +6,7 @@ import pytest
 
 from tests import factories
 from tierdesk.knowledge.demo_content import load_help_center
+from tierdesk.knowledge.models import Category, Section
 
 
 @pytest.fixture
@@ -17,3 +18,10 @@ def help_center(db: None) -> int:
 @pytest.fixture
 def department(db: None) -> factories.Department:
     return factories.Department.build()
+
+
+@pytest.fixture
+def section(db: None) -> Section:
+    """An empty section to write articles into."""
+    category = Category.objects.create(slug="c", name_de="K", name_en="C")
+    return Section.objects.create(category=category, slug="s", name_de="S", name_en="S")

@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 from tierdesk.knowledge.errors import ArticleNotAllowed, InvalidArticleChange
-from tierdesk.knowledge.models import Article, Category, Section, TranslationState
+from tierdesk.knowledge.models import Article, Section, TranslationState
 from tierdesk.knowledge.selectors import article_page, search_articles
 from tierdesk.knowledge.services import (
     article_create,
@@ -17,12 +17,6 @@ from tierdesk.knowledge.services import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def section() -> Section:
-    category = Category.objects.create(slug="c", name_de="K", name_en="C")
-    return Section.objects.create(category=category, slug="s", name_de="S", name_en="S")
 
 
 def test_first_level_drafts_second_level_publishes(

@@ -237,6 +237,28 @@ class SearchDocument(models.Model):
         return f"search document of translation {self.translation_id}"
 
 
+class SearchTitle(models.Model):
+    """The title part of a search document, in a row a tenth the size of the document's.
+
+    A common word is in thousands of titles. PostgreSQL ranks all of them by their
+    title alone, from these narrow rows (a ``tsvector`` over ``title_terms`` with
+    its own GIN index, migration 0004), and reads the whole document only for the
+    best. ``word_count`` is the length of the whole document, which the rank is
+    divided by.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument, primary_key=True, on_delete=models.CASCADE, related_name="title"
+    )
+    language = models.CharField(max_length=8)
+    is_public = models.BooleanField()
+    title_terms = models.TextField()
+    word_count = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"search title of document {self.document_id}"
+
+
 class SearchTerm(models.Model):
     """Every index term with the number of documents that hold it.
 
@@ -256,6 +278,21 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.language})"
+
+
+class SearchVocabularyVersion(models.Model):
+    """One row whose ``token`` changes, in the same transaction, with every change of the vocabulary.
+
+    Each process keeps the expansions of query words it computed (prefixes,
+    compounds, typos) as long as the token it reads is the one they were computed
+    under. A fresh random token, not a counter, so that a rolled-back change can
+    never leave a token that a later, different vocabulary gets again.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class SearchSource(models.TextChoices):

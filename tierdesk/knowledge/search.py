@@ -2,52 +2,43 @@
 
 Text becomes terms in Python (``textsearch``); the database matches and ranks
 terms only: FTS5 with bm25 on SQLite, a ``tsvector`` with ``ts_rank`` on
-PostgreSQL. Query terms are expanded against the vocabulary (``SearchTerm``):
+PostgreSQL. Each query word is expanded against the vocabulary (``vocabulary``:
+prefixes, compound heads and parts, typos).
 
-* prefix completion for the word being typed and for longer words,
-* "ends with" for German compound heads ("Etikett" finds "Rücksendeetikett"),
-* splitting of German compounds ("Rücksendeetikett" finds "Etikett für die
-  Rücksendung"),
-* edit distance 1 (2 from eight letters) for unknown words in short queries.
+All words must match; when that finds fewer than three, any word may.
 
-All words must match; when that finds fewer than asked for, any word may.
+Bounded work on PostgreSQL: ``ts_rank`` reads the whole ``tsvector`` of every
+document it ranks, and a common word is in tens of thousands. So only
+candidates are ranked: the ``TITLE_CANDIDATES`` best title matches, chosen by
+the rank of the title alone from narrow rows (``SearchTitle``), and the first
+``BODY_CANDIDATES`` matches the index yields (in the table's order, which says
+nothing about their rank). A document outside both, whose body would have put
+it on the first page, is missed; a query with at most ``BODY_CANDIDATES``
+matches is ranked exactly. SQLite's FTS5 ranks every match from its own index.
 """
 
 from __future__ import annotations
 
 import html
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, Q
-from django.db.models.functions import Length
+from django.db.models import F
 from django.utils.safestring import SafeString, mark_safe
 
-from tierdesk.knowledge import textsearch
-from tierdesk.knowledge.models import ArticleTranslation, SearchDocument, SearchTerm
+from tierdesk.knowledge import textsearch, vocabulary
+from tierdesk.knowledge.models import ArticleTranslation, SearchDocument, SearchTerm, SearchTitle
+from tierdesk.knowledge.vocabulary import MIN_PREFIX, TermGroup
 
 MAX_QUERY_WORDS = 12
-MAX_EXPANSIONS = 12
 TYPO_QUERY_WORDS = 4
-TYPO_CANDIDATES = 3000
 TITLE_WEIGHT = 4.0
-RANK_CANDIDATES = 1000
+TITLE_CANDIDATES = 200
+BODY_CANDIDATES = 500
 MIN_BEFORE_ANY_WORD = 3
 
-
-@dataclass(frozen=True)
-class TermGroup:
-    """What one query word may match: any of ``alternatives``, or all of ``parts``."""
-
-    word: str
-    alternatives: frozenset[str]
-    parts: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.alternatives and not self.parts
+__all__ = ["TermGroup", "find", "index_translation", "parse_query", "snippet"]
 
 
 @dataclass(frozen=True)
@@ -97,13 +88,22 @@ def index_translation(translation: ArticleTranslation, *, is_public: bool) -> No
         text=translation.published_text,
         section_name=_section_name(translation),
     )
-    SearchDocument.objects.update_or_create(
+    document, _ = SearchDocument.objects.update_or_create(
         translation=translation,
         defaults={
             "language": translation.language,
             "is_public": is_public,
             "title_terms": title_terms,
             "body_terms": body_terms,
+        },
+    )
+    SearchTitle.objects.update_or_create(
+        document=document,
+        defaults={
+            "language": translation.language,
+            "is_public": is_public,
+            "title_terms": title_terms,
+            "word_count": word_count(title_terms, body_terms),
         },
     )
     new_terms = set((title_terms + " " + body_terms).split())
@@ -124,34 +124,42 @@ def document_terms(
     return title_terms, body_terms
 
 
+def word_count(title_terms: str, body_terms: str) -> int:
+    """The length of a document in terms, which its rank is divided by."""
+    return len(title_terms.split()) + len(body_terms.split())
+
+
 def _count_terms(language: str, *, removed: set[str], added: set[str]) -> None:
     if removed:
         SearchTerm.objects.filter(language=language, term__in=removed).update(
             documents=F("documents") - 1
         )
-    if not added:
-        return
-    existing = set(
-        SearchTerm.objects.filter(language=language, term__in=added).values_list("term", flat=True)
-    )
-    SearchTerm.objects.filter(language=language, term__in=existing).update(
-        documents=F("documents") + 1
-    )
-    SearchTerm.objects.bulk_create(
-        [
-            SearchTerm(
-                language=language, term=term[:64], reversed_term=term[:64][::-1], documents=1
+    if added:
+        existing = set(
+            SearchTerm.objects.filter(language=language, term__in=added).values_list(
+                "term", flat=True
             )
-            for term in sorted(added - existing)
-        ],
-        ignore_conflicts=True,
-    )
+        )
+        SearchTerm.objects.filter(language=language, term__in=existing).update(
+            documents=F("documents") + 1
+        )
+        SearchTerm.objects.bulk_create(
+            [
+                SearchTerm(
+                    language=language, term=term[:64], reversed_term=term[:64][::-1], documents=1
+                )
+                for term in sorted(added - existing)
+            ],
+            ignore_conflicts=True,
+        )
+    if removed or added:
+        vocabulary.vocabulary_changed()
 
 
 def set_document_visibility(translation_ids: Iterable[int], *, is_public: bool) -> None:
-    SearchDocument.objects.filter(translation_id__in=list(translation_ids)).update(
-        is_public=is_public
-    )
+    documents = SearchDocument.objects.filter(translation_id__in=list(translation_ids))
+    documents.update(is_public=is_public)
+    SearchTitle.objects.filter(document__in=documents).update(is_public=is_public)
 
 
 # ---------------------------------------------------------------- parsing
@@ -169,116 +177,16 @@ def parse_query(text: str, language: str, *, typing: bool = False) -> ParsedQuer
     content = list(dict.fromkeys(content))[:MAX_QUERY_WORDS]
     if not content:
         return ParsedQuery(language=language, groups=())
-    stems = [textsearch.stem(word, language) for word in content]
-    vocabulary = _Vocabulary(language)
-    vocabulary.load_exact(stems)
-    vocabulary.load_compound_parts(content)
-    groups: list[TermGroup] = []
-    allow_typos = len(content) <= TYPO_QUERY_WORDS
-    for position, (word, term) in enumerate(zip(content, stems, strict=True)):
-        is_last = position == len(content) - 1
-        groups.append(
-            _expand(word, term, vocabulary, complete=typing and is_last, typos=allow_typos)
-        )
-    non_empty = tuple(group for group in groups if not group.is_empty)
-    return ParsedQuery(language=language, groups=non_empty)
-
-
-class _Vocabulary:
-    """The vocabulary of one language, asked in as few queries as possible."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.known: dict[str, int] = {}
-
-    def _terms(self) -> Q:
-        return Q(language=self.language, documents__gt=0)
-
-    def load_exact(self, candidates: Iterable[str]) -> None:
-        wanted = {term for term in candidates if term not in self.known}
-        if wanted:
-            rows = SearchTerm.objects.filter(self._terms(), term__in=wanted)
-            self.known.update(rows.values_list("term", "documents"))
-
-    def load_compound_parts(self, words: Sequence[str]) -> None:
-        candidates: set[str] = set()
-        for word in words:
-            candidates |= textsearch.compound_candidates(word, self.language)
-        self.load_exact(candidates)
-
-    def frequency(self, term: str) -> int:
-        return self.known.get(term, 0)
-
-    def starting_with(self, prefix: str) -> list[str]:
-        rows = SearchTerm.objects.filter(
-            self._terms(), term__gte=prefix, term__lt=_successor(prefix)
-        ).order_by("-documents", "term")[:MAX_EXPANSIONS]
-        return [term for term, _ in self._remember(rows)]
-
-    def ending_with(self, suffix: str) -> list[str]:
-        backwards = suffix[::-1]
-        rows = SearchTerm.objects.filter(
-            self._terms(), reversed_term__gte=backwards, reversed_term__lt=_successor(backwards)
-        ).order_by("-documents", "term")[:MAX_EXPANSIONS]
-        return [term for term, _ in self._remember(rows)]
-
-    def near(self, term: str) -> list[str]:
-        limit = textsearch.typo_limit(term)
-        if limit == 0:
-            return []
-        # A typo rarely hits both the first two and the last two letters: two range scans.
-        head, tail = term[:2], term[-2:][::-1]
-        lengths = Q(length__gte=len(term) - limit, length__lte=len(term) + limit)
-        terms = SearchTerm.objects.alias(length=Length("term")).filter(self._terms(), lengths)
-        heads = terms.filter(term__gte=head, term__lt=_successor(head))
-        tails = terms.filter(reversed_term__gte=tail, reversed_term__lt=_successor(tail))
-        found: dict[str, int] = {}
-        for rows in (heads, tails):
-            for candidate, documents in rows.values_list("term", "documents")[:TYPO_CANDIDATES]:
-                if abs(len(candidate) - len(term)) <= limit and textsearch.edit_distance_at_most(
-                    term, candidate, limit
-                ):
-                    found[candidate] = documents
-        self.known.update(found)
-        best = sorted(found, key=lambda candidate: -found[candidate])
-        return best[:MAX_EXPANSIONS]
-
-    def _remember(self, rows: Iterable[SearchTerm]) -> list[tuple[str, int]]:
-        pairs = [(row.term, row.documents) for row in rows]
-        self.known.update(pairs)
-        return pairs
-
-
-def _successor(prefix: str) -> str:
-    """The first string after every string starting with ``prefix`` (terms are alphanumeric)."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-MIN_PREFIX = 4
-MIN_TYPED_PREFIX = 2
-
-
-def _expand(
-    word: str, term: str, vocabulary: _Vocabulary, *, complete: bool, typos: bool
-) -> TermGroup:
-    alternatives: set[str] = set()
-    if vocabulary.frequency(term):
-        alternatives.add(term)
-    if len(term) >= MIN_PREFIX or (complete and len(term) >= MIN_TYPED_PREFIX):
-        alternatives.update(vocabulary.starting_with(term))
-        if complete and word != term:
-            # "rücksen" stems to "rucks"; complete what was typed, too.
-            alternatives.update(vocabulary.starting_with(textsearch.fold(word)))
-    if len(term) >= MIN_PREFIX + 1 and vocabulary.language == "de":
-        alternatives.update(vocabulary.ending_with(term))
-    parts: tuple[str, ...] = ()
-    if vocabulary.language == "de":
-        split = textsearch.split_compound(word, lambda part: vocabulary.frequency(part) > 0)
-        if split:
-            parts = tuple(split)
-    if not alternatives and not parts and typos:
-        alternatives.update(vocabulary.near(term))
-    return TermGroup(word=word, alternatives=frozenset(alternatives), parts=parts)
+    typos = len(content) <= TYPO_QUERY_WORDS
+    last = len(content) - 1
+    groups = vocabulary.expand(
+        language,
+        [
+            vocabulary.Word(word, complete=typing and position == last, typos=typos)
+            for position, word in enumerate(content)
+        ],
+    )
+    return ParsedQuery(language=language, groups=tuple(g for g in groups if not g.is_empty))
 
 
 # ---------------------------------------------------------------- matching
@@ -304,51 +212,74 @@ def _match(
     if not parsed.groups:
         return []
     vendor = connection.vendor
+    sql: str
+    params: Sequence[object] | Mapping[str, object]
     if vendor == "sqlite":
-        joiner = " AND " if require_all else " OR "
-        expression = joiner.join(_fts5_group(group) for group in parsed.groups)
-        sql = (
-            "SELECT d.translation_id, bm25(knowledge_search_fts, %s, 1.0) AS score "
-            "FROM knowledge_search_fts JOIN knowledge_searchdocument d "
-            "ON d.id = knowledge_search_fts.rowid "
-            "WHERE knowledge_search_fts MATCH %s AND d.language = %s "
-            "AND (d.is_public OR %s) ORDER BY score, d.translation_id LIMIT %s"
-        )
-        params: list[str | float | bool | int] = [
-            TITLE_WEIGHT,
-            expression,
-            parsed.language,
-            include_internal,
-            limit,
-        ]
-        sign = -1.0
+        sql, params = _sqlite_match(parsed, include_internal, limit, require_all)
+        sign = -1.0  # bm25: lower is better
     elif vendor == "postgresql":
-        joiner = " & " if require_all else " | "
-        expression = joiner.join(_tsquery_group(group) for group in parsed.groups)
-        # ts_rank reads every candidate's tsvector, and a common word matches tens of
-        # thousands: all title matches are ranked (found through the title index),
-        # but of the body matches only the first RANK_CANDIDATES.
-        sql = (
-            "SELECT translation_id, max(ts_rank(document, to_tsquery('simple', %s), 1)) AS score "
-            "FROM ("
-            "(SELECT translation_id, document FROM knowledge_searchdocument "
-            " WHERE title_document @@ to_tsquery('simple', %s) AND language = %s "
-            " AND (is_public OR %s)) "
-            "UNION ALL "
-            "(SELECT translation_id, document FROM knowledge_searchdocument "
-            " WHERE document @@ to_tsquery('simple', %s) AND language = %s "
-            " AND (is_public OR %s) LIMIT %s)) AS candidates "
-            "GROUP BY translation_id ORDER BY score DESC, translation_id LIMIT %s"
-        )
-        language, internal = parsed.language, include_internal
-        params = [expression, expression, language, internal]
-        params += [expression, language, internal, RANK_CANDIDATES, limit]
+        sql, params = _postgresql_match(parsed, include_internal, limit, require_all)
         sign = 1.0
     else:  # pragma: no cover - the settings allow only these two
         raise NotImplementedError(f"Help center search does not support {vendor}.")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [Hit(translation_id=row[0], score=sign * float(row[1])) for row in cursor.fetchall()]
+
+
+def _sqlite_match(
+    parsed: ParsedQuery, include_internal: bool, limit: int, require_all: bool
+) -> tuple[str, list[str | float | bool | int]]:
+    joiner = " AND " if require_all else " OR "
+    expression = joiner.join(_fts5_group(group) for group in parsed.groups)
+    sql = (
+        "SELECT d.translation_id, bm25(knowledge_search_fts, %s, 1.0) AS score "
+        "FROM knowledge_search_fts JOIN knowledge_searchdocument d "
+        "ON d.id = knowledge_search_fts.rowid "
+        "WHERE knowledge_search_fts MATCH %s AND d.language = %s "
+        "AND (d.is_public OR %s) ORDER BY score, d.translation_id LIMIT %s"
+    )
+    return sql, [TITLE_WEIGHT, expression, parsed.language, include_internal, limit]
+
+
+# Title matches are chosen by the rank of their title divided by the length of the
+# whole document, as the full rank (normalisation 1) divides by log2(1 + length);
+# the body, weighted 0.4 to the title's 1.0, rarely reorders them.
+POSTGRESQL_MATCH = """
+SELECT translation_id, max(score) AS score FROM (
+    (SELECT d.translation_id, ts_rank(d.document, to_tsquery('simple', %(query)s), 1) AS score
+     FROM (SELECT t.document_id FROM knowledge_searchtitle t
+           WHERE t.title_document @@ to_tsquery('simple', %(query)s)
+             AND t.language = %(language)s AND (t.is_public OR %(internal)s)
+           ORDER BY ts_rank(t.title_document, to_tsquery('simple', %(query)s), 0)
+                    / ln(1.0::float8 + greatest(t.word_count, 1)) DESC, t.document_id
+           LIMIT %(titles)s) AS best_titles
+     JOIN knowledge_searchdocument d ON d.id = best_titles.document_id)
+    UNION ALL
+    (SELECT translation_id, ts_rank(document, to_tsquery('simple', %(query)s), 1)
+     FROM knowledge_searchdocument
+     WHERE document @@ to_tsquery('simple', %(query)s)
+       AND language = %(language)s AND (is_public OR %(internal)s)
+     LIMIT %(bodies)s)
+) AS candidates
+GROUP BY translation_id ORDER BY score DESC, translation_id LIMIT %(limit)s
+"""
+
+
+def _postgresql_match(
+    parsed: ParsedQuery, include_internal: bool, limit: int, require_all: bool
+) -> tuple[str, dict[str, str | bool | int]]:
+    joiner = " & " if require_all else " | "
+    expression = joiner.join(_tsquery_group(group) for group in parsed.groups)
+    params: dict[str, str | bool | int] = {
+        "query": expression,
+        "language": parsed.language,
+        "internal": include_internal,
+        "titles": max(TITLE_CANDIDATES, limit),
+        "bodies": BODY_CANDIDATES,
+        "limit": limit,
+    }
+    return POSTGRESQL_MATCH, params
 
 
 def find(
@@ -389,11 +320,3 @@ def snippet(translation: ArticleTranslation, parsed: ParsedQuery) -> tuple[str, 
         cursor = end
     pieces.append(html.escape(passage.text[cursor:]))
     return passage.text, mark_safe("".join(pieces))  # every piece is escaped
-
-
-def term_frequencies(documents: Iterable[str]) -> Counter[str]:
-    """Number of documents per term, for bulk loading the vocabulary."""
-    counts: Counter[str] = Counter()
-    for document in documents:
-        counts.update(set(document.split()))
-    return counts

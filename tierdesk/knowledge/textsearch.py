@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -197,45 +197,35 @@ def best_passage(
     ``matches`` is asked with the index term of each word. The passage is cut to
     ``max_length`` characters around its first match.
     """
+    known: dict[str, bool] = {}
+
+    def word_matches(word: str) -> bool:
+        # A text repeats its words; each is stemmed once.
+        if word not in known:
+            known[word] = any(matches(term) for term in terms(word, language, keep_stopwords=True))
+        return known[word]
+
     best: tuple[int, int, int] = (0, 0, min(len(text), max_length))
     for sentence in _SENTENCE.finditer(text):
-        hits = sum(
-            1
-            for word in _WORD.finditer(sentence.group())
-            if _word_matches(word.group(), language, matches)
-        )
+        hits = sum(1 for word in _WORD.finditer(sentence.group()) if word_matches(word.group()))
         if hits > best[0]:
             best = (hits, sentence.start(), sentence.end())
     _, start, end = best
     while start < end and text[start].isspace():
         start += 1
     if end - start > max_length:
-        first = _first_match(text, start, end, language, matches)
+        first = next(
+            (
+                word.start()
+                for word in _WORD.finditer(text, start, end)
+                if word_matches(word.group())
+            ),
+            start,
+        )
         start = max(start, first - max_length // 3)
         end = min(end, start + max_length)
     passage = text[start:end]
     marks = tuple(
-        (word.start(), word.end())
-        for word in _WORD.finditer(passage)
-        if _word_matches(word.group(), language, matches)
+        (word.start(), word.end()) for word in _WORD.finditer(passage) if word_matches(word.group())
     )
     return Snippet(text=passage, marks=marks)
-
-
-def _word_matches(word: str, language: str, matches: Callable[[str], bool]) -> bool:
-    return any(matches(term) for term in terms(word, language, keep_stopwords=True))
-
-
-def _first_match(
-    text: str, start: int, end: int, language: str, matches: Callable[[str], bool]
-) -> int:
-    for word in _WORD.finditer(text, start, end):
-        if _word_matches(word.group(), language, matches):
-            return word.start()
-    return start
-
-
-def informative_first(items: Iterable[str], frequency: Callable[[str], int]) -> list[str]:
-    """Terms ordered rarest first (the ones that tell documents apart), ties by position."""
-    listed = list(dict.fromkeys(items))
-    return sorted(listed, key=lambda term: (frequency(term), listed.index(term)))

@@ -20,7 +20,10 @@ from datetime import datetime
 NEVER = float("-inf")
 
 
-@dataclass(frozen=True)
+# Not frozen, unlike the other records here: the router builds one per candidate
+# agent on every decision, and a frozen dataclass costs four times as much to build
+# (bench/routing.md). Treat it as read-only all the same.
+@dataclass(slots=True)
 class AgentState:
     agent_id: int
     team_slugs: frozenset[str]
@@ -57,7 +60,19 @@ class Assignment:
 
 
 def why_not(agent: AgentState, needs: Needs) -> str | None:
-    """Why ``agent`` may not take the ticket, or ``None`` if they may."""
+    """Why ``agent`` may not take the ticket, or ``None`` if they may.
+
+    Checked in three steps — the person, their skills, their load — so a caller
+    may load skills only for agents who pass the first step and open tickets only
+    for those who pass the second: the reason given stays the same.
+    """
+    return (
+        why_not_person(agent, needs) or why_not_skills(agent, needs) or why_not_load(agent, needs)
+    )
+
+
+def why_not_person(agent: AgentState, needs: Needs) -> str | None:
+    """Availability, team, level and language: nothing that needs skills or load."""
     if not agent.routable:
         return "not available"
     if needs.team_slug not in agent.team_slugs:
@@ -66,9 +81,18 @@ def why_not(agent: AgentState, needs: Needs) -> str | None:
         return "other level"
     if needs.language and needs.language not in agent.languages:
         return f"does not speak {needs.language}"
+    return None
+
+
+def why_not_skills(agent: AgentState, needs: Needs) -> str | None:
     for skill in needs.required_skills:
         if agent.skills.get(skill, 0) < needs.min_proficiency:
             return f"lacks {skill}"
+    return None
+
+
+def why_not_load(agent: AgentState, needs: Needs) -> str | None:
+    """The cap on open tickets, and the cap of the ticket's channel."""
     if agent.open_tickets >= agent.cap:
         return "at cap"
     channel_cap = agent.channel_caps.get(needs.channel) if needs.channel else None

@@ -6,7 +6,8 @@ assignment by the router first locks the candidate agents' ``AgentProfile`` rows
 (``SELECT … FOR UPDATE``, in primary-key order so that two workers never wait on
 each other crosswise) and counts their open tickets only after the lock is held:
 a second worker assigning to the same team waits, then sees the first worker's
-ticket. Locks are always taken agents first, tickets second.
+ticket. Locks are always taken agents first, tickets second. The locked read is
+``candidates.agent_states_for``, the router's hot path.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -30,13 +32,19 @@ from tierdesk.routing.assignment import (
     choose_agent,
     next_best_ticket,
 )
+from tierdesk.routing.candidates import (
+    agent_states_for,
+    arrival_states,
+    routable_at,
+    stamp_assigned,
+    team_mode_of,
+)
 from tierdesk.routing.models import (
     DEFAULT_PROFICIENCY,
     LoadSample,
     Product,
     SkillProficiency,
     TeamMode,
-    TeamRouting,
     TicketRouting,
 )
 from tierdesk.teams.models import AgentProfile, Presence, TeamMembership
@@ -54,16 +62,6 @@ PULL_BATCHES = 5
 
 
 # --- agents' states ---------------------------------------------------------------------
-
-
-def _on_shift(shift_start: time | None, shift_end: time | None, now: datetime) -> bool:
-    """Within the daily shift hours (local time); no hours set means always."""
-    if shift_start is None or shift_end is None:
-        return True
-    local: time = timezone.localtime(now).time()
-    if shift_start <= shift_end:
-        return shift_start <= local < shift_end
-    return local >= shift_start or local < shift_end  # a night shift over midnight
 
 
 @dataclass(frozen=True)
@@ -86,13 +84,14 @@ class AgentRow:
 
     def routable(self, now: datetime) -> bool:
         """Available, working (not on a break, off shift or absent) and within shift hours."""
-        if self.absent_until is not None and self.absent_until >= timezone.localdate(now):
-            return False
-        return (
-            self.is_available
-            and self.presence == Presence.WORKING
-            and self.user_is_active
-            and _on_shift(self.shift_start, self.shift_end, now)
+        return self.user_is_active and routable_at(
+            self.is_available,
+            self.presence,
+            self.shift_start,
+            self.shift_end,
+            self.absent_until,
+            today=timezone.localdate(now),
+            clock=timezone.localtime(now).time(),
         )
 
 
@@ -162,11 +161,6 @@ def candidate_agents(team: Team, level: Level) -> QuerySet[AgentProfile]:
     ).order_by("pk")
 
 
-def lock_agents(team: Team, level: Level) -> list[AgentRow]:
-    """The team's agents at ``level``, their rows locked until the transaction ends."""
-    return agent_rows(candidate_agents(team, level).select_for_update(of=("self",)))
-
-
 def agent_states(
     rows: Sequence[AgentRow],
     *,
@@ -223,8 +217,7 @@ def agent_states(
 
 
 def team_mode(team: Team) -> str:
-    mode = TeamRouting.objects.filter(team=team).values_list("mode", flat=True).first()
-    return mode or TeamMode.PULL
+    return team_mode_of(team.pk)
 
 
 def required_skills(decision: RoutingDecision) -> tuple[str, ...]:
@@ -246,8 +239,15 @@ def required_skills(decision: RoutingDecision) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ArrivalAssignment:
-    agent: User | None
+    agent_id: int | None
     reasons: tuple[str, ...]
+
+    @cached_property
+    def agent(self) -> User | None:
+        """The chosen agent, loaded on first use (the new ticket needs only the id)."""
+        from tierdesk.accounts.models import User
+
+        return None if self.agent_id is None else User.objects.get(pk=self.agent_id)
 
 
 def choose_on_arrival(
@@ -264,13 +264,9 @@ def choose_on_arrival(
     Push teams assign on arrival; key accounts go to their account manager in any
     team mode when the manager can take them. The candidates stay locked until
     the caller's transaction commits, so the new ticket is counted by the next
-    worker.
+    worker. In pull mode only the preferred agent is looked at (and locked).
     """
-    push = team_mode(team) == TeamMode.PUSH
-    if not push and decision.preferred_agent_id is None:
-        return ArrivalAssignment(None, (f"{team.slug} works in pull mode: left in the queue",))
     now = timezone.now()
-    rows = lock_agents(team, level)
     needs = Needs(
         team_slug=team.slug,
         level_code=level.code,
@@ -280,13 +276,19 @@ def choose_on_arrival(
         min_proficiency=decision.min_proficiency,
         preferred_agent_id=decision.preferred_agent_id,
     )
-    result = choose_agent(needs, agent_states(rows, now=now, team=team, skills_needed=skills))
+    push, states = arrival_states(team, level, needs, now=now)
+    if push is None:  # no agent to read the mode from: it only decides the reason
+        push = team_mode(team) == TeamMode.PUSH
+    if not push and decision.preferred_agent_id is None:
+        return ArrivalAssignment(None, (f"{team.slug} works in pull mode: left in the queue",))
+    result = choose_agent(needs, states)
     if not push and result.agent_id != decision.preferred_agent_id:
         return ArrivalAssignment(
             None, (result.reasons[0], f"{team.slug} works in pull mode: left in the queue")
         )
-    agent = _mark_assigned(result, now)
-    return ArrivalAssignment(agent, result.reasons)
+    if result.agent_id is not None:
+        stamp_assigned(result.agent_id, now)
+    return ArrivalAssignment(result.agent_id, result.reasons)
 
 
 def _mark_assigned(result: Assignment, now: datetime) -> User | None:
@@ -295,7 +297,7 @@ def _mark_assigned(result: Assignment, now: datetime) -> User | None:
 
     if result.agent_id is None:
         return None
-    AgentProfile.objects.filter(user_id=result.agent_id).update(last_assigned_at=now)
+    stamp_assigned(result.agent_id, now)
     return User.objects.get(pk=result.agent_id)
 
 
@@ -368,12 +370,18 @@ def ticket_route_assign(
     with transaction.atomic():
         now = timezone.now()
         current = Ticket.objects.select_related("team", "level").get(pk=ticket.pk)
-        rows = [r for r in lock_agents(current.team, current.level) if r.user_id not in excluded]
+        team, level = current.team, current.level
+        needs = _needs_of(current)
+        states = agent_states_for(team, level, needs, now=now, exclude=excluded)
         locked = lock_ticket(current, None)
         if locked.status not in OPEN_STATUSES:
             raise InvalidChange(f"Ticket #{locked.number} is {locked.status}.")
-        needs = _needs_of(locked)
-        states = agent_states(rows, now=now, team=locked.team, skills_needed=needs.required_skills)
+        if (needs_now := _needs_of(locked)) != needs:
+            # Changed while this waited for the agents: read them again (still
+            # locked). Agents are never locked after a ticket, so a ticket moved to
+            # another team or level finds nobody here and goes back to the queue.
+            needs = needs_now
+            states = agent_states_for(team, level, needs, now=now, exclude=excluded)
         result = choose_agent(needs, states)
         agent = _mark_assigned(result, now)
         reasons = [why, *result.reasons] if why else list(result.reasons)

@@ -154,7 +154,8 @@ class Ticket(models.Model):
         indexes = [
             models.Index(fields=["team", "status", "-priority", "created_at"]),
             models.Index(fields=["level", "status"]),
-            models.Index(fields=["assignee", "status"]),
+            # The router counts each agent's open tickets per channel from this index alone.
+            models.Index(fields=["assignee", "status", "channel"]),
             models.Index(fields=["requester", "-created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["channel", "created_at"]),

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from tierdesk.accounts.models import STAFF_ROLES, Role
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from tierdesk.accounts.models import User
     from tierdesk.teams.models import Level
 
@@ -64,3 +66,27 @@ def can_solve_problems(user: User) -> bool:
 
 def can_administer(user: User) -> bool:
     return bool(user.is_authenticated and (user.role == Role.ADMIN or user.is_superuser))
+
+
+# --- help center ---------------------------------------------------------------------
+
+ARTICLE_PUBLISHING_LEVEL = "L2"  # and deeper
+
+
+def can_read_internal_articles(user: User | AnonymousUser | None) -> bool:
+    """Internal help-center articles are for agents only."""
+    return user is not None and is_desk_staff(user)  # type: ignore[arg-type]
+
+
+def can_edit_articles(user: User) -> bool:
+    """Every agent may write and change drafts of help-center articles."""
+    return is_desk_staff(user)
+
+
+def can_publish_articles(user: User) -> bool:
+    """Second and Third Level, team leads and managers publish; First Level asks for review."""
+    if not is_desk_staff(user):
+        return False
+    if is_manager(user) or user.role == Role.TEAM_LEAD:
+        return True
+    return _level_rank_at_least(user, ARTICLE_PUBLISHING_LEVEL)

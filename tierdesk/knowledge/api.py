@@ -17,10 +17,10 @@ from ninja import Field, P, Router, Schema
 from ninja import Status as Respond
 from ninja.params import QueryEx
 
+from tierdesk.accounts.permissions import can_edit_articles
 from tierdesk.api.auth import TokenOrVisitor, request_reader, request_user
 from tierdesk.api.schemas import ErrorOut
 from tierdesk.knowledge import selectors, services
-from tierdesk.knowledge.access import can_edit_articles
 from tierdesk.knowledge.errors import ArticleNotAllowed, InvalidArticleChange
 from tierdesk.knowledge.models import Article, ArticleTranslation, SearchSource, Section
 from tierdesk.teams.models import Team

@@ -15,8 +15,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
 from django.urls import reverse
 
+from tierdesk.accounts.permissions import can_edit_articles, can_read_internal_articles
 from tierdesk.knowledge import search
-from tierdesk.knowledge.access import can_edit_articles, can_read_internal
 from tierdesk.knowledge.models import (
     Article,
     ArticleTranslation,
@@ -48,7 +48,7 @@ def normalise_language(language: str | None) -> str:
 def articles_visible_to(user: Reader) -> QuerySet[Article]:
     """Articles ``user`` may read once published: public ones, and internal ones for agents."""
     articles = Article.objects.all()
-    if can_read_internal(user):
+    if can_read_internal_articles(user):
         return articles
     return articles.filter(visibility=Visibility.PUBLIC)
 
@@ -166,7 +166,7 @@ def search_articles(
     parsed, hits = search.find(
         text[:200],
         language=language,
-        include_internal=can_read_internal(user),
+        include_internal=can_read_internal_articles(user),
         limit=limit,
         typing=typing,
     )

@@ -17,9 +17,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from tierdesk.accounts.permissions import can_edit_articles, can_publish_articles
 from tierdesk.core.html import body_to_safe_html, clean_text, html_to_text, sanitize_html
 from tierdesk.knowledge import search
-from tierdesk.knowledge.access import can_edit_articles, can_publish_articles
 from tierdesk.knowledge.errors import ArticleFileRejected, ArticleNotAllowed, InvalidArticleChange
 from tierdesk.knowledge.models import (
     Article,

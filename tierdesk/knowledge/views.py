@@ -15,8 +15,8 @@ from django.utils import translation as i18n
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tierdesk.accounts.permissions import can_edit_articles
 from tierdesk.knowledge import selectors, services
-from tierdesk.knowledge.access import can_edit_articles
 from tierdesk.knowledge.errors import InvalidArticleChange
 from tierdesk.knowledge.forms import VoteForm
 from tierdesk.knowledge.models import (

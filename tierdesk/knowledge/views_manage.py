@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tierdesk.accounts.permissions import can_publish_articles
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.knowledge import selectors, services
-from tierdesk.knowledge.access import can_publish_articles
 from tierdesk.knowledge.errors import ArticleFileRejected, ArticleNotAllowed
 from tierdesk.knowledge.forms import (
     ArticleSettingsForm,

@@ -27,6 +27,7 @@ from tierdesk.accounts.permissions import (
 from tierdesk.desk import forms
 from tierdesk.desk.access import current_user, desk_staff_required
 from tierdesk.desk.timeline import timeline_entries
+from tierdesk.notifications.services import notifications_mark_read_for_ticket
 from tierdesk.routing.selectors import customer_contact
 from tierdesk.sla.selectors import sla_targets_for
 from tierdesk.tickets import services
@@ -271,6 +272,7 @@ def _page_context(ticket: Ticket, user: User, bound: dict[str, forms.TicketForm]
 def ticket_page(request: HttpRequest, number: int) -> HttpResponse:
     user = current_user(request)
     ticket = _visible_ticket(user, number)
+    notifications_mark_read_for_ticket(user, ticket)
     return render(request, "desk/ticket.html", _page_context(ticket, user, {}))
 
 

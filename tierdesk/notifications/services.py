@@ -34,3 +34,17 @@ def notification_mark_read(notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+
+
+def notifications_mark_all_read(recipient: User) -> int:
+    """Mark every unread notification of ``recipient`` read; returns how many."""
+    return Notification.objects.filter(recipient=recipient, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+def notifications_mark_read_for_ticket(recipient: User, ticket: Ticket) -> int:
+    """Whoever opens a ticket has seen what they were told about it."""
+    return Notification.objects.filter(
+        recipient=recipient, ticket=ticket, read_at__isnull=True
+    ).update(read_at=timezone.now())

@@ -264,3 +264,18 @@ def test_the_report_tells_the_contact_form_from_the_portal(
     page = manager.get("/help/manage/analytics/?channel=portal").content.decode()
     assert 'id="deflection-by-channel"' in page
     assert re.search(r'id="deflection-attempts">1<', page)
+
+
+def test_german_typed_on_the_english_page_still_finds_german_articles(
+    help_center: None,
+) -> None:
+    visitor = Client()
+    response = visitor.post(
+        "/help/suggest/",
+        {"subject": "Rücksendeetikett drucken", "message": "", "channel": "contact_form"},
+        headers={"Accept-Language": "en"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "/help/a/return-label/?lang=de" in html
+    assert DeflectionAttempt.objects.get().language == "de"

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from tierdesk.accounts.permissions import can_edit_articles, can_publish_articles
 from tierdesk.core.html import body_to_safe_html, clean_text, html_to_text, sanitize_html
-from tierdesk.knowledge import search
+from tierdesk.knowledge import search, textsearch
 from tierdesk.knowledge.errors import ArticleFileRejected, ArticleNotAllowed, InvalidArticleChange
 from tierdesk.knowledge.models import (
     Article,
@@ -478,6 +478,22 @@ def suggest_articles(
     ]
 
 
+def _suggest_in_either_language(
+    *, text: str, preferred: str, user: Reader, limit: int
+) -> tuple[str, list[ArticleSuggestion]]:
+    """Suggestions in the page's language, else in the other one, with the language that found them.
+
+    A customer reading the English page may well type German ("Rücksendeetikett"),
+    and a few words are too few to tell the language by.
+    """
+    others = [language for language in textsearch.LANGUAGES if language != preferred]
+    for language in [preferred, *others]:
+        suggestions = suggest_articles(text=text, language=language, user=user, limit=limit)
+        if suggestions:
+            return language, suggestions
+    return preferred, []
+
+
 _TOKEN_SALT = "tierdesk.knowledge.deflection"
 
 
@@ -520,8 +536,9 @@ def deflection_suggest(
     The attempt starts when suggestions are shown the first time; the returned
     token names it in the form's later requests.
     """
-    language = normalise_language(language)
-    suggestions = suggest_articles(text=text, language=language, user=user, limit=limit)
+    language, suggestions = _suggest_in_either_language(
+        text=text, preferred=normalise_language(language), user=user, limit=limit
+    )
     attempt = _attempt_from_token(token, user)
     if attempt is not None and attempt.outcome != DeflectionOutcome.OPEN:
         attempt = None

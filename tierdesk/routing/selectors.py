@@ -17,7 +17,7 @@ from tierdesk.accounts.permissions import is_manager
 from tierdesk.routing.dispatch import agent_rows
 from tierdesk.routing.models import EscalationPath, LoadSample, Product, TicketRouting
 from tierdesk.routing.workload import Sample, Streaks, complaint_streaks, seconds_over_cap
-from tierdesk.teams.models import AgentProfile, Level, Team, TeamMembership
+from tierdesk.teams.models import AgentProfile, Level, Presence, Team, TeamMembership
 from tierdesk.tickets.models import OPEN_STATUSES, Escalation, EventKind, Ticket, TimelineEvent
 
 if TYPE_CHECKING:
@@ -282,3 +282,52 @@ def _handled_types(user_ids: list[int], start: datetime, end: datetime) -> dict[
         last_ticket[actor_id] = ticket_id
         handled[actor_id].append(ticket_type)
     return handled
+
+
+def why_not_hand_to(agent: User, ticket: Ticket, *, now: datetime | None = None) -> str | None:
+    """Why a colleague should not be given ``ticket`` by hand now, or ``None``.
+
+    The router never gives work to an agent who is absent, on a break, off shift
+    or at their cap (per agent, and per channel); a colleague assigning by hand
+    is held to the same protection. Team leads and managers may override it.
+    """
+    from tierdesk.routing.candidates import routable_at
+
+    # Read afresh: presence and absence change while a page is open.
+    profile = AgentProfile.objects.filter(user=agent).first()
+    if profile is None:
+        return None
+    moment = timezone.localtime(now or timezone.now())
+    if not routable_at(
+        profile.is_available,
+        profile.presence,
+        profile.shift_start,
+        profile.shift_end,
+        profile.absent_until,
+        today=moment.date(),
+        clock=moment.time(),
+    ):
+        return _("%(name)s is not taking tickets now (%(presence)s).") % {
+            "name": agent.display_name,
+            "presence": profile.get_presence_display()
+            if profile.presence != Presence.WORKING
+            else _("absent, unavailable or off shift"),
+        }
+    open_tickets = Ticket.objects.filter(assignee=agent, status__in=OPEN_STATUSES).exclude(
+        pk=ticket.pk
+    )
+    if open_tickets.count() >= profile.max_open_tickets:
+        return _("%(name)s already has %(count)s open tickets, the cap.") % {
+            "name": agent.display_name,
+            "count": profile.max_open_tickets,
+        }
+    channel_cap = (profile.channel_caps or {}).get(ticket.channel)
+    if channel_cap is not None and open_tickets.filter(channel=ticket.channel).count() >= int(
+        channel_cap
+    ):
+        return _("%(name)s already has %(count)s open %(channel)s tickets, the cap.") % {
+            "name": agent.display_name,
+            "count": channel_cap,
+            "channel": ticket.get_channel_display(),
+        }
+    return None

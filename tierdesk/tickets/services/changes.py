@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tierdesk.accounts.permissions import is_desk_staff
+from tierdesk.accounts.models import Role
+from tierdesk.accounts.permissions import is_desk_staff, is_manager
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
 from tierdesk.tickets.models import EventKind, Priority, Tag, Ticket, TicketType
 from tierdesk.tickets.services.base import (
@@ -107,6 +108,7 @@ def _set_assignee(ticket: Ticket, actor: User, assignee: User | None) -> list[st
                     "ticket_level": ticket.level.code,
                 }
             )
+        _check_workload_protection(ticket, actor, assignee)
     record_event(
         ticket,
         actor,
@@ -116,6 +118,23 @@ def _set_assignee(ticket: Ticket, actor: User, assignee: User | None) -> list[st
     )
     ticket.assignee = assignee
     return ["assignee"]
+
+
+def _check_workload_protection(ticket: Ticket, actor: User, assignee: User) -> None:
+    """A colleague who is away or at their cap is not given work by hand either.
+
+    Taking a ticket oneself is always allowed; team leads and managers may
+    override the protection when they decide someone must take it.
+    """
+    from tierdesk.routing.selectors import why_not_hand_to
+
+    if assignee.pk == actor.pk or is_manager(actor) or actor.role == Role.TEAM_LEAD:
+        return
+    reason = why_not_hand_to(assignee, ticket)
+    if reason is not None:
+        raise InvalidChange(
+            _("%(reason)s Choose someone else, or ask a team lead.") % {"reason": reason}
+        )
 
 
 def _set_tags(ticket: Ticket, actor: User, names: Iterable[str]) -> bool:

@@ -127,3 +127,11 @@ def test_report_and_settings_are_for_managers(client, department) -> None:  # ty
     bad = client.get("/sla/report/?start=2025-06-30&end=2025-06-01")
     assert bad.status_code == 400
     assert "ends before it starts" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_sla_address_leads_to_the_report(client, department) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(department.manager)
+    response = client.get("/sla/")
+    assert response.status_code == 302
+    assert response["Location"] == "/sla/report/"

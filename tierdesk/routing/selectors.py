@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from tierdesk.accounts.models import Role
 from tierdesk.accounts.permissions import is_manager
-from tierdesk.routing.dispatch import agent_rows
+from tierdesk.routing.assignment import Needs, why_not_load
+from tierdesk.routing.dispatch import agent_rows, agent_states
 from tierdesk.routing.models import EscalationPath, LoadSample, Product, TicketRouting
 from tierdesk.routing.workload import Sample, Streaks, complaint_streaks, seconds_over_cap
 from tierdesk.teams.models import AgentProfile, Level, Presence, Team, TeamMembership
@@ -289,45 +290,36 @@ def why_not_hand_to(agent: User, ticket: Ticket, *, now: datetime | None = None)
 
     The router never gives work to an agent who is absent, on a break, off shift
     or at their cap (per agent, and per channel); a colleague assigning by hand
-    is held to the same protection. Team leads and managers may override it.
+    is held to the same protection, decided by the router's own checks. Team
+    leads and managers may override it.
     """
-    from tierdesk.routing.candidates import routable_at
-
     # Read afresh: presence and absence change while a page is open.
-    profile = AgentProfile.objects.filter(user=agent).first()
-    if profile is None:
+    rows = agent_rows(AgentProfile.objects.filter(user=agent))
+    if not rows:
         return None
-    moment = timezone.localtime(now or timezone.now())
-    if not routable_at(
-        profile.is_available,
-        profile.presence,
-        profile.shift_start,
-        profile.shift_end,
-        profile.absent_until,
-        today=moment.date(),
-        clock=moment.time(),
-    ):
+    row, moment = rows[0], now or timezone.now()
+    names = {"name": agent.display_name}
+    if not row.routable(moment):
+        presence = (
+            Presence(row.presence).label
+            if row.presence != Presence.WORKING
+            else _("absent, unavailable or off shift")
+        )
         return _("%(name)s is not taking tickets now (%(presence)s).") % {
-            "name": agent.display_name,
-            "presence": profile.get_presence_display()
-            if profile.presence != Presence.WORKING
-            else _("absent, unavailable or off shift"),
+            **names,
+            "presence": presence,
         }
-    open_tickets = Ticket.objects.filter(assignee=agent, status__in=OPEN_STATUSES).exclude(
-        pk=ticket.pk
-    )
-    if open_tickets.count() >= profile.max_open_tickets:
+    state = agent_states([row], now=moment, skills_needed=())[0]
+    needs = Needs(team_slug="", level_code=row.level_code, channel=ticket.channel)
+    if why_not_load(state, needs) is None:
+        return None
+    if state.open_tickets >= state.cap:
         return _("%(name)s already has %(count)s open tickets, the cap.") % {
-            "name": agent.display_name,
-            "count": profile.max_open_tickets,
+            **names,
+            "count": state.cap,
         }
-    channel_cap = (profile.channel_caps or {}).get(ticket.channel)
-    if channel_cap is not None and open_tickets.filter(channel=ticket.channel).count() >= int(
-        channel_cap
-    ):
-        return _("%(name)s already has %(count)s open %(channel)s tickets, the cap.") % {
-            "name": agent.display_name,
-            "count": channel_cap,
-            "channel": ticket.get_channel_display(),
-        }
-    return None
+    return _("%(name)s already has %(count)s open %(channel)s tickets, the cap.") % {
+        **names,
+        "count": state.channel_caps[ticket.channel],
+        "channel": ticket.get_channel_display(),
+    }

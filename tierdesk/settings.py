@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tierdesk.knowledge",
     "tierdesk.community",
     "tierdesk.notifications",
+    "tierdesk.planning",
     "tierdesk.desk",
     "tierdesk.portal",
     "tierdesk.api",

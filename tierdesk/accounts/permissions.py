@@ -90,3 +90,34 @@ def can_publish_articles(user: User) -> bool:
     if is_manager(user) or user.role == Role.TEAM_LEAD:
         return True
     return _level_rank_at_least(user, ARTICLE_PUBLISHING_LEVEL)
+
+
+# --- workforce planning --------------------------------------------------------------
+
+
+def can_plan(user: User) -> bool:
+    """The service manager plans the department: scenarios, plan runs, settings, special days."""
+    return is_desk_staff(user) and is_manager(user)
+
+
+def planning_team_ids(user: User) -> set[int] | None:
+    """Teams whose plans the user may read: ``None`` for every team, else the led teams.
+
+    Team leads see the forecast, staffing and roster of their own teams; agents see none.
+    """
+    if not is_desk_staff(user):
+        return set()
+    if is_manager(user):
+        return None
+    if user.role != Role.TEAM_LEAD:
+        return set()
+    from tierdesk.teams.models import TeamMembership
+
+    return set(
+        TeamMembership.objects.filter(user=user, is_lead=True).values_list("team_id", flat=True)
+    )
+
+
+def can_view_plans(user: User) -> bool:
+    teams = planning_team_ids(user)
+    return teams is None or bool(teams)

@@ -70,5 +70,5 @@ def test_daily_series_with_trend_is_forecast() -> None:
         [1.2, 1, 1, 1, 0.9, 0.5, 0.4]
     )[future.day_of_week]
     assert float(np.mean(np.abs(result.mean.to_numpy() - truth) / truth)) < 0.06
-    assert result.method in {"seasonal_naive", "historical_average", "ets", "day_profile"}
+    assert result.method == "blend"
     assert result.backtest, "auto must report the back-tests it chose from"

@@ -27,8 +27,18 @@ from tierdesk.workforce.forecast_backtest import (
     BacktestResult,
     LeadAccuracy,
     backtest_panel,
+    combined_backtest,
     default_origins,
     nb_interval,
+)
+from tierdesk.workforce.forecast_blend import ALL_METHODS, BLEND_MEMBERS, blend_forecast
+from tierdesk.workforce.forecast_calendar import (
+    OpeningHours,
+    apply_hours,
+    default_holidays,
+    future_slot_mask,
+    layout_for_hours,
+    with_short_days,
 )
 from tierdesk.workforce.forecast_layout import (
     DayCalendar,
@@ -40,7 +50,7 @@ from tierdesk.workforce.forecast_layout import (
     infer_layout,
     make_calendar,
 )
-from tierdesk.workforce.forecast_models import AUTO_CANDIDATES, METHODS, ModelSettings
+from tierdesk.workforce.forecast_models import ModelSettings
 
 HolidaysArgument = Mapping[date, str] | Iterable[date] | None
 SpecialDaysArgument = Mapping[str, Iterable[date | str | pd.Timestamp]] | None
@@ -51,6 +61,7 @@ __all__ = [
     "ForecastResult",
     "LeadAccuracy",
     "ModelSettings",
+    "OpeningHours",
     "backtest",
     "forecast",
 ]
@@ -74,6 +85,14 @@ class ForecastResult:
         Length of one interval, inferred from the history.
     backtest : tuple of BacktestResult
         Back-test of every method considered (empty when the history was too short).
+        For ``"blend"`` its entry combines the members' back-tests with the final
+        weights (so it is slightly optimistic: the weights saw those days).
+    weights : Mapping[int, Mapping[str, float]]
+        Blend weights per member for the next open day (key 1) and later days (2);
+        empty for a single method.
+    reforecast_factor : float
+        Factor applied to the rest of a partly observed first day from its actuals
+        so far (1.0: no same-day re-forecast).
     """
 
     mean: pd.Series
@@ -83,6 +102,8 @@ class ForecastResult:
     level: float
     interval: pd.Timedelta
     backtest: tuple[BacktestResult, ...] = field(default=())
+    weights: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+    reforecast_factor: float = 1.0
 
     def backtest_of(self, method: str) -> BacktestResult:
         """The back-test of one method (KeyError if it was not back-tested)."""
@@ -105,14 +126,14 @@ def _complete_days(history: pd.Series, layout: SeriesLayout) -> pd.Series:
 
 
 def _future_index(
-    panel: DayPanel, dates: pd.DatetimeIndex, start: pd.Timestamp
+    panel: DayPanel, dates: pd.DatetimeIndex, start: pd.Timestamp, hours: OpeningHours | None
 ) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray]:
     """Timestamps of the open intervals of ``dates`` from ``start`` on, with their day and slot."""
     stamps: list[pd.Timestamp] = []
     day_of: list[int] = []
     slot_of: list[int] = []
     for i, day in enumerate(dates):
-        for slot in np.flatnonzero(panel.layout.open_slots[day.day_of_week]):
+        for slot in np.flatnonzero(future_slot_mask(hours, day, panel.layout)):
             stamp = day + panel.layout.offsets[slot]
             if stamp >= start:
                 stamps.append(stamp)
@@ -154,6 +175,10 @@ def forecast(
     backtest_days: int = 7,
     start: pd.Timestamp | None = None,
     settings: ModelSettings | None = None,
+    opening_hours: OpeningHours | None = None,
+    country: str | None = "DE",
+    subdivision: str | None = None,
+    reforecast: bool = True,
 ) -> ForecastResult:
     """Forecast the next ``periods`` open intervals of an arrivals series.
 
@@ -162,29 +187,28 @@ def forecast(
     history : pandas.Series
         Arrivals per interval (calls or tickets per interval) on an increasing
         DatetimeIndex with a regular interval of 5 minutes to a day. Closed hours
-        and days may simply be absent; the opening pattern per weekday is inferred.
-        A trailing, partly observed day is left out of the fit.
+        and days may be absent or zero-filled: without ``opening_hours`` a slot or
+        day that never has arrivals counts as closed. A trailing, partly observed
+        day is left out of the fit (and re-forecast from its actuals, see
+        ``reforecast``).
     periods : int
         Number of future open intervals to forecast.
     holidays : mapping or collection of dates, optional
-        Public holidays, e.g. ``holidays.country_holidays("DE", subdiv="BY")``
-        (date → name) or a set of dates. A holiday on which the centre was closed
-        in history is closed again; otherwise its effect is learned per name.
+        Public holidays (date → name, or a set of dates); replaces the default
+        calendar of ``country``. A holiday on which the centre was closed in history
+        is closed again; otherwise its effect is learned per name.
     special_days : mapping of name to dates, optional
-        Named special days (``{"black friday": [...], "sale": [...]}``) whose
-        multiplicative effect on the daily total is learned from history; the
-        future dates must be listed too.
+        Named special days (``{"black friday": [...], "sale": [...]}``, or
+        ``forecast_calendar.read_special_days(path)``) whose effect on the daily
+        total is learned from history; the future dates must be listed too.
     method : str
-        ``"auto"`` (best back-test WAPE among seasonal naive, historical average,
-        ETS and the day-profile model; ETS is left out of intraday histories longer
-        than ``ETS_AUTO_MAX_WEEKS`` weeks, see :func:`_auto_candidates`) or one of
-        ``forecast_models.METHODS``.
+        ``"auto"`` (the blend of ``day_profile`` and the robust baselines, weighted
+        by their back-test on this series, see ``forecast_blend``) or one of
+        ``forecast_blend.ALL_METHODS``.
     level : float
         Nominal coverage of the prediction interval, in (0, 1).
     n_origins : int
-        Rolling origins of the back-test (open days at the end of the history).
-        On the bank series ``auto`` picked a baseline on noise at 15 of 104 origins
-        with 8 and at 3 with 16 (docs/forecast-accuracy.md), hence 16.
+        Rolling origins of the reported back-test (open days at the end).
     backtest_days : int
         Horizon of each back-test forecast (calendar days).
     start : pandas.Timestamp, optional
@@ -193,6 +217,17 @@ def forecast(
         data count as closed.
     settings : ModelSettings, optional
         Tuning of the methods.
+    opening_hours : OpeningHours, optional
+        Regular hours per weekday, short days and closed days of the team. When
+        given, the opening pattern is not inferred: only open slots are fitted,
+        scored and forecast, closed days are skipped, short days get their hours.
+    country, subdivision : str, optional
+        Default holiday calendar (``holidays`` package) when ``holidays`` is None,
+        e.g. ``"DE"``, ``"BY"``; ``country=None`` for none.
+    reforecast : bool
+        When the history ends inside the first forecast day, scale the rest of
+        that day by its actuals so far (credibility-weighted, see
+        :func:`_reforecast_factor`).
 
     Returns
     -------
@@ -201,25 +236,46 @@ def forecast(
     """
     if periods < 1:
         raise ForecastInputError("periods must be at least 1")
-    if method != "auto" and method not in METHODS:
-        raise ForecastInputError(f"unknown method {method!r}; choose auto or {sorted(METHODS)}")
+    if method != "auto" and method not in ALL_METHODS:
+        raise ForecastInputError(f"unknown method {method!r}; choose auto or {sorted(ALL_METHODS)}")
     if not 0 < level < 1:
         raise ForecastInputError("level must be between 0 and 1")
     settings = settings or ModelSettings()
     layout = infer_layout(history)
+    if opening_hours is not None:
+        layout = layout_for_hours(layout.interval, opening_hours)
+    if holidays is None:
+        years = (history.index[0].year, history.index[-1].year + 2)
+        holidays = default_holidays(country, subdivision, *years)
     calendar = make_calendar(holidays, special_days)
     start = pd.Timestamp(start) if start is not None else history.index[-1] + layout.interval
-    panel = build_panel(_complete_days(history, layout), layout, calendar)
+    complete = _complete_days(history, layout)
+    panel = _panel(complete, layout, calendar, opening_hours)
+    if opening_hours is not None:
+        calendar = with_short_days(calendar, opening_hours)
     slots_per_day = max(1, int(layout.open_slots.sum(axis=1)[layout.open_weekdays].min()))
-    n_days = int(np.ceil(periods / slots_per_day)) + 1
-    dates, keys = future_dates(panel, calendar, start, n_days)
-    index, day_of, slot_of = _future_index(panel, dates, start)
+    n_days = (
+        int(np.ceil(periods / slots_per_day))
+        + 1
+        + len(opening_hours.closed_days if opening_hours else ())
+    )
+    dates, keys = _open_future_dates(panel, calendar, start, n_days, opening_hours)
+    index, day_of, slot_of = _future_index(panel, dates, start, opening_hours)
     index, day_of, slot_of = index[:periods], day_of[:periods], slot_of[:periods]
-    candidates = _auto_candidates(panel) if method == "auto" else (method,)
+    chosen = "blend" if method == "auto" else method
+    candidates = BLEND_MEMBERS if chosen == "blend" else (chosen,)
     horizon = min(max(backtest_days, 1), 28)
     results = _backtests(panel, calendar, candidates, horizon, n_origins, level, settings)
-    chosen = _choose(method, results, panel)
-    prediction = METHODS[chosen](panel, dates, keys, settings)
+    weights: dict[int, dict[str, float]] = {}
+    if chosen == "blend":
+        prediction, weights = blend_forecast(panel, dates, keys, settings)
+        results = (*results, *combined_backtest(panel, results, weights, level))
+    else:
+        prediction = ALL_METHODS[chosen](panel, dates, keys, settings)
+    factor = 1.0
+    if reforecast and len(complete) < len(history) and len(dates) and dates[0] <= start:
+        factor = _reforecast_factor(history, complete, prediction[0], layout, results, chosen)
+        prediction[0] = prediction[0] * factor
     mean = np.maximum(prediction[day_of, slot_of], 0.0)
     lead = np.asarray((dates[day_of] - start.normalize()).days + 1)
     lower, upper = _intervals(mean, lead, results, chosen, level)
@@ -232,37 +288,64 @@ def forecast(
         level=level,
         interval=layout.interval,
         backtest=results,
+        weights=weights,
+        reforecast_factor=factor,
     )
 
 
-#: Weeks of open days of an intraday history from which ``auto`` leaves ETS out.
-ETS_AUTO_MAX_WEEKS = 8
+def _panel(
+    history: pd.Series, layout: SeriesLayout, calendar: DayCalendar, hours: OpeningHours | None
+) -> DayPanel:
+    if hours is None:
+        return build_panel(history, layout, calendar)
+    calendar = with_short_days(calendar, hours)
+    return apply_hours(build_panel(history, layout, calendar), hours, calendar)
 
 
-def _auto_candidates(panel: DayPanel) -> tuple[str, ...]:
-    """Methods back-tested by ``method="auto"``.
+def _open_future_dates(
+    panel: DayPanel,
+    calendar: DayCalendar,
+    start: pd.Timestamp,
+    n_days: int,
+    hours: OpeningHours | None,
+) -> tuple[pd.DatetimeIndex, tuple[tuple[str, ...], ...]]:
+    """Future open days with their keys, without the stated closed days."""
+    dates, keys = future_dates(panel, calendar, start, n_days)
+    if hours is None or not hours.closed_days:
+        return dates, keys
+    kept = [i for i, day in enumerate(dates) if day.date() not in hours.closed_days]
+    return dates[kept], tuple(keys[i] for i in kept)
 
-    On an intraday series ETS and ``day_profile`` share the intraday profile and
-    differ only in the daily total. Once there are a few months of days,
-    ``day_profile`` has learned its weekday, month and calendar effects; on the bank
-    series ETS then lost to it at every lead while each statsmodels refit cost about
-    ten times a ``day_profile`` forecast (docs/forecast-accuracy.md). So ETS is only
-    back-tested on daily series and short intraday ones; ``method="ets"`` still works.
+
+def _reforecast_factor(
+    history: pd.Series,
+    complete: pd.Series,
+    first_day: np.ndarray,
+    layout: SeriesLayout,
+    results: tuple[BacktestResult, ...],
+    chosen: str,
+) -> float:
+    """Ratio actuals / forecast on the observed part of the day, shrunk towards 1.
+
+    A gamma prior on the day's level with variance ``v`` (the day-ahead relative
+    variance of the daily total seen in the back-test beyond Poisson noise) and
+    Poisson arrivals give the posterior mean ``(observed + 1/v) / (expected + 1/v)``:
+    a few calls early in the morning hardly move the day, a busy morning does.
     """
-    intraday = panel.layout.interval < pd.Timedelta(days=1)
-    long_enough = int(panel.present.sum()) > ETS_AUTO_MAX_WEEKS * panel.layout.days_per_week
-    if intraday and long_enough:
-        return tuple(m for m in AUTO_CANDIDATES if m != "ets")
-    return AUTO_CANDIDATES
-
-
-def _choose(method: str, results: tuple[BacktestResult, ...], panel: DayPanel) -> str:
-    if method != "auto":
-        return method
-    if results:
-        return min(results, key=lambda r: r.wape).method
-    # Too short to back-test: the structured model needs about a week of data.
-    return "day_profile" if panel.present.sum() >= panel.layout.days_per_week else "seasonal_naive"
+    today = history[history.index >= complete.index[-1].normalize() + pd.Timedelta(days=1)]
+    if len(complete) == len(history) or len(today) == 0:
+        return 1.0
+    day = today.index[0].normalize()
+    slots = layout.offsets.get_indexer(today.index - day)
+    known = slots >= 0
+    expected = float(first_day[slots[known]].sum())
+    observed = float(today.to_numpy(dtype=float)[known].sum())
+    result = next((r for r in results if r.method == chosen), None)
+    daily_error = result.at_lead(1).daily_mape / 100.0 if result and result.leads else 0.1
+    # MAPE ≈ 0.8 standard deviations for a normal error.
+    variance = max((daily_error / 0.8) ** 2, 1e-4)
+    prior = 1.0 / variance
+    return (observed + prior) / (expected + prior) if expected + prior > 0 else 1.0
 
 
 def _intervals(
@@ -316,7 +399,7 @@ def backtest(
     BacktestResult
         MAPE, WAPE, MASE, daily-total MAPE and interval coverage per lead (days).
     """
-    if method not in METHODS:
+    if method not in ALL_METHODS:
         raise ForecastInputError(f"unknown method {method!r}")
     layout = infer_layout(history)
     calendar = make_calendar(holidays, special_days)

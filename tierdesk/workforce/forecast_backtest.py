@@ -8,20 +8,21 @@ forecast made one week before the target day starts (week-ahead).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from tierdesk.workforce.forecast_blend import ALL_METHODS, BLEND_MEMBERS
 from tierdesk.workforce.forecast_layout import (
     DayCalendar,
     DayPanel,
     FloatArray,
     future_dates,
 )
-from tierdesk.workforce.forecast_models import METHODS, ModelSettings
+from tierdesk.workforce.forecast_models import ModelSettings
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ class LeadAccuracy:
         MAPE of the daily totals (percent).
     coverage : float
         Share of actuals inside the prediction interval (NaN: not estimable yet).
+    poisson_mape, poisson_daily_mape : float
+        Noise floor (percent): the expected MAPE per interval and of the daily
+        totals of a forecast that knew the true intensity, if arrivals are Poisson
+        with the observed volumes. No method can go far below it on average.
     """
 
     lead_days: int
@@ -53,6 +58,8 @@ class LeadAccuracy:
     mase: float
     daily_mape: float
     coverage: float
+    poisson_mape: float = float("nan")
+    poisson_daily_mape: float = float("nan")
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,18 @@ def nb_interval(mean: FloatArray, dispersion: float, level: float) -> tuple[Floa
     return np.maximum(lower, 0.0), np.maximum(upper, 0.0)
 
 
+def poisson_relative_deviation(volume: FloatArray) -> FloatArray:
+    """Expected |X - λ| / λ of a Poisson count X with mean λ (the MAPE of a perfect forecast).
+
+    Uses the exact mean absolute deviation of the Poisson law, 2 λ P(X = ⌊λ⌋).
+    Volumes are in calls per interval; 0 gives NaN.
+    """
+    volume = np.asarray(volume, dtype=float)
+    safe = np.maximum(volume, 1e-12)
+    deviation = 2.0 * stats.poisson.pmf(np.floor(safe), safe)
+    return np.where(volume > 0, deviation, np.nan)
+
+
 def estimate_dispersion(actual: FloatArray, mean: FloatArray) -> float:
     """Method-of-moments dispersion of actuals around forecasts (≥ 0)."""
     weight = float(np.sum(mean**2))
@@ -180,7 +199,7 @@ def backtest_panel(
 ) -> BacktestResult:
     """Back-test a method on an already built panel (see :func:`backtest`)."""
     settings = settings or ModelSettings()
-    predict = METHODS[method]
+    predict = ALL_METHODS[method]
     frames: list[pd.DataFrame] = []
     for origin in origins:
         past = panel.before(origin)
@@ -273,7 +292,42 @@ def _lead_table(
                     100 * np.mean(np.abs(daily["mean"] - daily["actual"]) / daily["actual"])
                 ),
                 coverage=float(inside[with_interval].mean()) if with_interval.any() else np.nan,
+                poisson_mape=float(100 * np.mean(poisson_relative_deviation(actual[positive]))),
+                poisson_daily_mape=float(
+                    100 * np.mean(poisson_relative_deviation(daily["actual"].to_numpy(float)))
+                ),
             )
         )
         dispersion.append(estimate_dispersion(actual, mean))
     return tuple(leads), tuple(dispersion)
+
+
+def combined_backtest(
+    panel: DayPanel,
+    results: Sequence[BacktestResult],
+    weights: Mapping[int, Mapping[str, float]],
+    level: float,
+) -> tuple[BacktestResult, ...]:
+    """The blend's back-test from its members' back-tests and the final weights.
+
+    Empty when a member is missing. The weights were fitted on data that overlaps
+    these days, so the figures are slightly optimistic; the bench back-tests the
+    blend honestly (``method="blend"``), refitting the weights at every origin.
+    """
+    members = {r.method: r for r in results if r.method in BLEND_MEMBERS}
+    if len(members) != len(BLEND_MEMBERS):
+        return ()
+    frames = [members[name].forecasts for name in BLEND_MEMBERS]
+    if len({len(f) for f in frames}) != 1 or len(frames[0]) == 0:
+        return ()
+    base = frames[0]
+    is_next = (base["day"] == base.groupby("origin")["day"].transform("min")).to_numpy()
+    mean = np.zeros(len(base))
+    for name, frame in zip(BLEND_MEMBERS, frames, strict=True):
+        weight = np.where(is_next, weights[1].get(name, 0.0), weights[2].get(name, 0.0))
+        mean += weight * frame["mean"].to_numpy(float)
+    frame = base[["origin", "timestamp", "day", "lead_days", "actual"]].assign(mean=mean)
+    frame = _sequential_intervals(frame, level)
+    scale = _seasonal_naive_scale(panel.before(pd.Timestamp(base["origin"].min())))
+    leads, dispersion = _lead_table(frame, scale)
+    return (BacktestResult("blend", level, leads, dispersion, frame),)

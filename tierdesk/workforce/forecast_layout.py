@@ -105,12 +105,25 @@ def make_calendar(
     return DayCalendar(holidays=holiday_map, special_days=special)
 
 
+#: Share of a weekday's days with arrivals that a slot needs to count as open.
+OPEN_SLOT_MIN_SHARE = 0.05
+#: ... and at least this many such days.
+OPEN_SLOT_MIN_DAYS = 2
+#: A day with no arrivals at all counts as closed when its weekday's median total is
+#: at least this (calls per day): Poisson chance of a zero day below e^-5 < 1 %.
+CLOSED_DAY_MIN_MEDIAN = 5.0
+
+
 def infer_layout(history: pd.Series) -> SeriesLayout:
     """Infer the interval and the open slots per weekday from the history.
 
     The interval is the most common spacing of the index. A weekday is open when
-    it has data in at least half of the weeks spanned; a slot is open on a weekday
-    when it has data on at least half of that weekday's days.
+    it has arrivals in at least half of the weeks spanned; a slot is open on a
+    weekday when it has data on at least half of that weekday's days and arrivals
+    on at least ``OPEN_SLOT_MIN_SHARE`` of them. Counting arrivals rather than rows
+    matters for a zero-filled grid, whose every slot has a row: a slot that never
+    sees a call is closed, not "open around the clock". A quiet night slot of a
+    24×7 channel (0.1 tickets per half hour) still has arrivals on ~10 % of days.
     """
     index = _check_index(history)
     spacing = pd.Series(index[1:] - index[:-1]).value_counts()
@@ -124,13 +137,21 @@ def infer_layout(history: pd.Series) -> SeriesLayout:
     weekday = np.asarray(days.day_of_week)
     n_weeks = max(1.0, (days[-1] - days[0]).days / 7.0)
     open_slots = np.zeros((7, len(offsets)), dtype=bool)
+    values = history.to_numpy(dtype=float)
+    day_number = np.asarray((days - days[0]).days)
+    positive_day = np.zeros(day_number[-1] + 1, dtype=bool)
+    positive_day[day_number[values > 0]] = True
     for w in range(7):
         on_day = weekday == w
         n_days = len(np.unique(days[on_day]))
-        if n_days == 0 or n_days < 0.5 * n_weeks:
+        n_busy = int(positive_day[np.unique(day_number[on_day])].sum()) if n_days else 0
+        if n_days == 0 or n_busy < 0.5 * n_weeks:
             continue
         counts = np.bincount(slot_of[on_day], minlength=len(offsets))
-        open_slots[w] = counts >= 0.5 * n_days
+        busy = np.bincount(slot_of[on_day & (values > 0)], minlength=len(offsets))
+        open_slots[w] = (counts >= 0.5 * n_days) & (
+            busy >= max(OPEN_SLOT_MIN_DAYS, OPEN_SLOT_MIN_SHARE * n_busy)
+        )
     if not open_slots.any():
         raise ForecastInputError("no weekday has data in at least half of the weeks")
     return SeriesLayout(interval=interval, offsets=offsets, open_slots=open_slots)
@@ -221,8 +242,25 @@ def build_panel(history: pd.Series, layout: SeriesLayout, calendar: DayCalendar)
     weekday = np.asarray(dates.day_of_week, dtype=np.int64)
     # Sporadic data outside the opening pattern (a test call at night) is dropped.
     values = np.where(~layout.open_slots[weekday] & present[:, None], 0.0, values)
+    present = _zero_days_closed(values, present, weekday)
+    values[~present] = np.nan
     keys = day_keys(dates, present, calendar)
     return DayPanel(dates, values, present, weekday, keys, layout)
+
+
+def _zero_days_closed(values: FloatArray, present: BoolArray, weekday: IntArray) -> BoolArray:
+    """Present days without a single arrival on a weekday that is never that quiet: closed.
+
+    A zero-filled export has a row for a closed holiday; reading it as an open day
+    with no calls would pull the level down and teach a wrong holiday effect.
+    """
+    totals = np.where(present, values.sum(axis=1), np.nan)
+    result = present.copy()
+    for w in np.unique(weekday[present]):
+        rows = present & (weekday == w)
+        if np.median(totals[rows]) >= CLOSED_DAY_MIN_MEDIAN:
+            result[rows & (totals == 0)] = False
+    return result
 
 
 def day_keys(

@@ -21,7 +21,8 @@ def test_auto_is_the_blend_and_reports_its_members_and_weights() -> None:
     assert result.method == "blend"
     assert set(BLEND_MEMBERS) | {"blend"} <= {r.method for r in result.backtest}
     for step in (1, 2):
-        assert set(result.weights[step]) == set(BLEND_MEMBERS)
+        # Members far behind the best get no weight (forecast_blend.BLEND_MARGIN).
+        assert set(result.weights[step]) <= set(BLEND_MEMBERS)
         assert abs(sum(result.weights[step].values()) - 1.0) < 1e-9
         assert min(result.weights[step].values()) > 0
 

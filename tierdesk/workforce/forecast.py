@@ -317,6 +317,10 @@ def _open_future_dates(
     return dates[kept], tuple(keys[i] for i in kept)
 
 
+#: Smallest relative standard deviation of a day's level assumed by the re-forecast.
+REFORECAST_MIN_CV = 0.1
+
+
 def _reforecast_factor(
     history: pd.Series,
     complete: pd.Series,
@@ -342,8 +346,9 @@ def _reforecast_factor(
     observed = float(today.to_numpy(dtype=float)[known].sum())
     result = next((r for r in results if r.method == chosen), None)
     daily_error = result.at_lead(1).daily_mape / 100.0 if result and result.leads else 0.1
-    # MAPE ≈ 0.8 standard deviations for a normal error.
-    variance = max((daily_error / 0.8) ** 2, 1e-4)
+    # MAPE ≈ 0.8 standard deviations for a normal error. The floor keeps the
+    # re-forecast responsive to a change history never showed (an outage, a mailing).
+    variance = max((daily_error / 0.8) ** 2, REFORECAST_MIN_CV**2)
     prior = 1.0 / variance
     return (observed + prior) / (expected + prior) if expected + prior > 0 else 1.0
 

@@ -32,12 +32,24 @@ BLEND_ORIGINS = 20
 BLEND_HORIZON = 7
 #: Open days of training a member needs before its first scored origin.
 BLEND_MIN_TRAINING = 14
+#: Excess error (beyond Poisson noise) is floored at this share of the noise.
+NOISE_FLOOR_SHARE = 0.05
+#: Members whose excess error is more than this share above the best one's get no
+#: weight: the members' errors are strongly correlated, so a clearly worse one adds
+#: its bias without cancelling much noise.
+BLEND_MARGIN = 0.25
+#: Weights are proportional to MSE ** -BLEND_SHARPNESS (1: Bates-Granger).
+BLEND_SHARPNESS = 1.0
 
 Weights = Mapping[str, float]
 
 
 def member_errors(panel: DayPanel, settings: ModelSettings) -> dict[int, dict[str, float]]:
-    """Mean squared error per member on open slots, for step 1 (next open day) and later (2).
+    """Excess squared error per member on open slots: step 1 (next open day), later (2).
+
+    The excess is the mean squared error minus the Poisson variance of the actuals
+    (floored at ``NOISE_FLOOR_SHARE`` of it), i.e. the error a member adds on top
+    of the noise no method can remove (calls² per interval).
 
     Origins are the last ``BLEND_ORIGINS`` panel rows that leave
     ``BLEND_MIN_TRAINING`` present days before them; each forecast uses only the
@@ -51,6 +63,7 @@ def member_errors(panel: DayPanel, settings: ModelSettings) -> dict[int, dict[st
     origins = range(max(first_origin, len(panel.dates) - BLEND_ORIGINS), len(panel.dates))
     squared: dict[int, dict[str, float]] = {1: {}, 2: {}}
     counts = {1: 0, 2: 0}
+    noise = {1: 0.0, 2: 0.0}
     open_slots = panel.layout.open_slots[panel.weekday]
     for origin in origins:
         rows = np.arange(origin, min(origin + BLEND_HORIZON, len(panel.dates)))
@@ -70,18 +83,29 @@ def member_errors(panel: DayPanel, settings: ModelSettings) -> dict[int, dict[st
                 squared[step][name] = squared[step].get(name, 0.0) + float(error[chosen].sum())
         for step in (1, 2):
             counts[step] += int(mask[bucket == step].sum())
+            noise[step] += float((actual * mask)[bucket == step].sum())
+    # Poisson noise adds the intensity (≈ the actual count) to every member's squared
+    # error alike; left in, it swamps the differences and the weights come out equal.
     return {
-        step: {name: total / counts[step] for name, total in by_name.items()}
+        step: {
+            name: max(total - noise[step], NOISE_FLOOR_SHARE * noise[step]) / counts[step]
+            for name, total in by_name.items()
+        }
         for step, by_name in squared.items()
         if counts[step] > 0
     }
 
 
 def inverse_mse_weights(errors: Mapping[str, float]) -> dict[str, float]:
-    """Weights proportional to 1 / MSE, summing to 1 (equal when no error is known)."""
+    """Weights ∝ 1 / error of the members near the best, summing to 1 (equal: no errors)."""
     if not errors:
         return {name: 1.0 / len(BLEND_MEMBERS) for name in BLEND_MEMBERS}
-    inverse = {name: 1.0 / max(value, 1e-12) for name, value in errors.items()}
+    best = min(errors.values())
+    inverse = {
+        name: max(value, 1e-12) ** -BLEND_SHARPNESS
+        for name, value in errors.items()
+        if value <= (1.0 + BLEND_MARGIN) * best
+    }
     total = sum(inverse.values())
     return {name: value / total for name, value in inverse.items()}
 

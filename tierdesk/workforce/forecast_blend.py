@@ -2,8 +2,9 @@
 
 Choosing one method by a short back-test picks on noise; a combination rarely
 loses much to its best member and often beats it (Bates & Granger 1969). The
-members are ``day_profile`` and the robust same-weekday baselines (median, mean,
-mean scaled by the last day's level). Weights are inverse mean squared errors on
+members are ``day_profile`` and the same-weekday baselines (median, mean, mean
+scaled by the last day's level, last week's value; the last follows a fast-growing
+series best). Weights are inverse mean squared errors on
 the open slots of the series itself, from rolling origins inside the data before
 the forecast, separately for the next open day and for later days, because the
 level-scaled baseline is good day-ahead and poor a week ahead.
@@ -25,6 +26,7 @@ BLEND_MEMBERS: tuple[str, ...] = (
     "historical_median",
     "historical_average",
     "scaled_average",
+    "seasonal_naive",
 )
 #: Rolling origins (open days) used to weight the members.
 BLEND_ORIGINS = 20

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from tierdesk.teams.availability import AvailabilityError, parse_availability
 
 
 class Level(models.Model):
@@ -111,6 +117,25 @@ class AgentProfile(models.Model):
         help_text=_('Open tickets at most per channel, e.g. {"chat": 2}.'),
     )
     last_assigned_at = models.DateTimeField(_("last assigned by the router"), null=True, blank=True)
+    # The working-time contract, read by shift planning and rostering.
+    weekly_hours = models.DecimalField(
+        _("contracted hours per week"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("40"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("60"))],
+    )
+    availability = models.JSONField(
+        _("availability"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Weekday "0" (Monday) to "6" (Sunday) → windows ["HH:MM", "HH:MM"] when the agent '
+            'can be rostered, e.g. {"0": [["08:00", "13:00"]]}. Empty: any time within '
+            "opening hours."
+        ),
+    )
+    employed_since = models.DateField(_("employed since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("agent profile")
@@ -118,6 +143,15 @@ class AgentProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.level.code})"
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            parse_availability(self.availability)
+        except AvailabilityError as error:
+            raise ValidationError(
+                {"availability": _("Invalid availability: %(reason)s") % {"reason": error}}
+            ) from error
 
 
 class TeamMembership(models.Model):

@@ -6,9 +6,13 @@ Models say what the data is; every change goes through ``tierdesk.tickets.servic
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# One working day: a larger figure in one entry is almost surely a typo.
+MAX_MINUTES_PER_ENTRY = 24 * 60
 
 
 class Channel(models.TextChoices):
@@ -248,6 +252,50 @@ class EventKind(models.TextChoices):
     CSAT = "csat", _("Satisfaction rated")
     SLA_WARNING = "sla_warning", _("SLA warning")
     SLA_BREACHED = "sla_breached", _("SLA breached")
+
+
+class TimeEntry(models.Model):
+    """Minutes an agent spent on a ticket, usually entered with a reply, note or call.
+
+    Team, level and channel are copied from the ticket when the work is done, so
+    handling time stays with the team × level × channel where it happened even
+    after the ticket is escalated or moved.
+    """
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="time_entries")
+    message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="time_entries"
+    )
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="+")
+    level = models.ForeignKey("teams.Level", on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    minutes = models.PositiveIntegerField(
+        _("minutes spent"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MINUTES_PER_ENTRY)],
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("time entry")
+        verbose_name_plural = _("time entries")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["team", "level", "channel", "created_at"], name="time_entry_handling_idx"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minutes__gte=1) & models.Q(minutes__lte=MAX_MINUTES_PER_ENTRY),
+                name="time_entry_minutes_in_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.ticket_id}: {self.minutes} min"
 
 
 class TimelineEvent(models.Model):

@@ -33,3 +33,11 @@ def test_an_ordinary_morning_leaves_the_day_alone() -> None:
     history, _ = _history(1.0, seed=2)
     result = forecast(history, 12, country=None)
     assert 0.93 < result.reforecast_factor < 1.07, result.reforecast_factor
+
+
+def test_a_forecast_for_tomorrow_is_not_scaled_by_this_morning() -> None:
+    history, noon = _history(1.5, seed=3)
+    tomorrow = noon.normalize() + pd.Timedelta(days=1, hours=8)
+    result = forecast(history, 12, country=None, start=tomorrow)
+    assert result.mean.index[0] >= tomorrow  # the next open day after this one
+    assert result.reforecast_factor == 1.0

@@ -273,7 +273,8 @@ def forecast(
     else:
         prediction = ALL_METHODS[chosen](panel, dates, keys, settings)
     factor = 1.0
-    if reforecast and len(complete) < len(history) and len(dates) and dates[0] <= start:
+    partial_day = history.index[-1].normalize()
+    if reforecast and len(complete) < len(history) and len(dates) and dates[0] == partial_day:
         factor = _reforecast_factor(history, complete, prediction[0], layout, results, chosen)
         prediction[0] = prediction[0] * factor
     mean = np.maximum(prediction[day_of, slot_of], 0.0)

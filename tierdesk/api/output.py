@@ -24,6 +24,7 @@ from tierdesk.api.schemas import (
 from tierdesk.routing.selectors import customer_contact, escalation_suggestions, routing_of
 from tierdesk.sla.selectors import SlaTargetView, sla_targets_for
 from tierdesk.tickets.models import Channel, Message, Status, TicketType
+from tierdesk.tickets.services.time_accounting import ticket_minutes_spent
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
@@ -120,6 +121,7 @@ def ticket_detail_out(ticket: Ticket, *, viewer: User) -> TicketDetailOut:
         routing=_routing(ticket) if staff else None,
         escalation_targets=_escalation_targets(ticket) if staff else None,
         customer_contact=_customer_contact(ticket) if staff else None,
+        time_spent_minutes=ticket_minutes_spent(ticket) if staff else None,
     )
 
 

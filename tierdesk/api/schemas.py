@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from ninja import Field, Schema
 from pydantic import AfterValidator, ConfigDict, field_validator
 
-from tierdesk.tickets.models import Channel, Priority, Status, TicketType
+from tierdesk.tickets.models import MAX_MINUTES_PER_ENTRY, Channel, Priority, Status, TicketType
 from tierdesk.tickets.services import AttachmentUpload
 
 MAX_SUBJECT_LENGTH = 250
@@ -173,6 +173,13 @@ class MessageIn(InputSchema):
         None, description="Agents' public replies only: the ticket's status afterwards."
     )
     attachments: Attachments = []
+    time_spent_minutes: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_MINUTES_PER_ENTRY,
+        strict=True,
+        description="Agents only: minutes spent on this reply or note (time accounting).",
+    )
 
 
 class LevelChangeIn(InputSchema):
@@ -334,6 +341,10 @@ class TicketDetailOut(TicketOut):
         default=None,
         description="Username of the agent who talks to the customer while the ticket is at a "
         "level that does not (Third Level); null otherwise and for customers.",
+    )
+    time_spent_minutes: int | None = Field(
+        default=None,
+        description="Minutes agents recorded on this ticket in total; null for customers.",
     )
 
 

@@ -222,12 +222,22 @@ def add_message(
     uploads = [attachment.to_upload() for attachment in payload.attachments]
     if payload.status is not None and not (is_desk_staff(user) and payload.public):
         raise InvalidChange(_("status can be set only with an agent's public reply."))
+    if payload.time_spent_minutes is not None and not is_desk_staff(user):
+        raise InvalidChange(_("Only agents record time spent."))
+    minutes = payload.time_spent_minutes
     if is_desk_staff(user) and payload.public:
         message = ticket_reply(
-            ticket, actor=user, body=payload.body, attachments=uploads, new_status=payload.status
+            ticket,
+            actor=user,
+            body=payload.body,
+            attachments=uploads,
+            new_status=payload.status,
+            minutes_spent=minutes,
         )
     elif is_desk_staff(user):
-        message = ticket_add_note(ticket, actor=user, body=payload.body, attachments=uploads)
+        message = ticket_add_note(
+            ticket, actor=user, body=payload.body, attachments=uploads, minutes_spent=minutes
+        )
     elif payload.public:
         message = ticket_customer_message(
             ticket, author=user, body=payload.body, attachments=uploads, channel=Channel.API

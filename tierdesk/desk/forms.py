@@ -17,7 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from tierdesk.accounts.models import STAFF_ROLES, User
 from tierdesk.routing.rules import TRIAGE_TAG
 from tierdesk.teams.models import Level, Presence, Team
-from tierdesk.tickets.models import OPEN_STATUSES, Priority, Status, Ticket, TicketType
+from tierdesk.tickets.models import (
+    MAX_MINUTES_PER_ENTRY,
+    OPEN_STATUSES,
+    Priority,
+    Status,
+    Ticket,
+    TicketType,
+)
 from tierdesk.tickets.selectors import problems_visible_to, ticket_for
 from tierdesk.tickets.services import AttachmentUpload
 
@@ -82,6 +89,17 @@ def message_field(label: str | Any, rows: int = 6) -> forms.CharField:
     )
 
 
+def time_spent_field(help_text: str | Any = "") -> forms.IntegerField:
+    """Optional minutes spent, for time accounting; the service checks them again."""
+    return forms.IntegerField(
+        label=_("Time spent (minutes)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_MINUTES_PER_ENTRY,
+        help_text=help_text,
+    )
+
+
 class PersonChoiceField(forms.ModelChoiceField[User]):
     """People by name; colleagues also with their role and level."""
 
@@ -128,11 +146,13 @@ class ReplyForm(VersionedTicketForm):
         choices=[("", _("unchanged (new becomes open)"))]
         + [(value, label) for value, label in Status.choices if value != Status.NEW],
     )
+    minutes_spent = time_spent_field()
 
 
 class NoteForm(TicketForm):
     body = message_field(_("Internal note"), rows=4)
     attachments = AttachmentsField()
+    minutes_spent = time_spent_field()
 
 
 class AgentLoadChoiceField(PersonChoiceField):
@@ -375,6 +395,7 @@ class CallForm(TicketForm):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=0, max_value=24 * 60, initial=5
     )
+    minutes_spent = time_spent_field(_("Empty: the duration of the call."))
 
 
 class QueueSearchForm(forms.Form):

@@ -40,6 +40,7 @@ from tierdesk.tickets.errors import (
 )
 from tierdesk.tickets.models import Ticket, TicketType
 from tierdesk.tickets.selectors import ticket_for, tickets_visible_to
+from tierdesk.tickets.services.time_accounting import ticket_minutes_spent
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
@@ -66,6 +67,7 @@ def _reply(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
         new_status=new_status,
         # Only a status change can overwrite someone else's; a plain reply never does.
         expected_version=data["version"] if new_status else None,
+        minutes_spent=data["minutes_spent"],
     )
     return Done(_("Your reply was sent."), ticket.number)
 
@@ -76,6 +78,7 @@ def _note(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
         actor=user,
         body=data["body"],
         attachments=forms.attachment_uploads(data["attachments"]),
+        minutes_spent=data["minutes_spent"],
     )
     return Done(_("Your internal note was added."), ticket.number)
 
@@ -187,7 +190,11 @@ def _link(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
 
 def _log_call(ticket: Ticket, user: User, data: dict[str, Any]) -> Done:
     services.ticket_log_call(
-        ticket, actor=user, summary=data["summary"], duration_seconds=data["duration_minutes"] * 60
+        ticket,
+        actor=user,
+        summary=data["summary"],
+        duration_seconds=data["duration_minutes"] * 60,
+        minutes_spent=data["minutes_spent"],
     )
     return Done(_("The call was logged."), ticket.number)
 
@@ -254,6 +261,7 @@ def _page_context(ticket: Ticket, user: User, bound: dict[str, forms.TicketForm]
         if is_problem
         else [],
         "help_requests": list(ticket.help_requests.select_related("requested_by", "helper")),
+        "minutes_spent": ticket_minutes_spent(ticket),
         # Template variables cannot contain "-": hand-back → hand_back.
         "forms": {name.replace("-", "_"): form for name, form in action_forms.items()},
         "error_action": next(iter(bound), ""),

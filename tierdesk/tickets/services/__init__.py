@@ -22,6 +22,7 @@ from tierdesk.tickets.services.messages import (
 )
 from tierdesk.tickets.services.problems import problem_create, problem_link_ticket, problem_solve
 from tierdesk.tickets.services.rating import ticket_rate
+from tierdesk.tickets.services.time_accounting import time_entry_add
 
 __all__ = [
     "UNSET",
@@ -44,4 +45,5 @@ __all__ = [
     "ticket_rate",
     "ticket_reply",
     "ticket_update",
+    "time_entry_add",
 ]

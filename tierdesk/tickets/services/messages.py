@@ -24,6 +24,7 @@ from tierdesk.tickets.services.base import (
     set_status,
     store_attachments,
 )
+from tierdesk.tickets.services.time_accounting import call_minutes, check_minutes, record_time
 
 if TYPE_CHECKING:
     from tierdesk.accounts.models import User
@@ -72,8 +73,9 @@ def ticket_reply(
     attachments: Iterable[AttachmentUpload] = (),
     new_status: str | None = None,
     expected_version: int | None = None,
+    minutes_spent: int | None = None,
 ) -> Message:
-    """A public reply from an agent to the customer.
+    """A public reply from an agent to the customer, with the minutes it took if given.
 
     Refused for Third Level agents whatever the interface: they reach customers
     only through Second Level (an internal note that an L2 agent relays).
@@ -88,6 +90,7 @@ def ticket_reply(
             )
         )
     body_html = _clean_body(body)
+    minutes = None if minutes_spent is None else check_minutes(minutes_spent)
     uploads = check_attachments(attachments)
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, expected_version)
@@ -102,6 +105,8 @@ def ticket_reply(
             uploads=uploads,
             written=written,
         )
+        if minutes is not None:
+            record_time(current, agent=actor, minutes=minutes, message=message)
         changed = []
         if current.first_response_at is None:
             current.first_response_at = message.created_at
@@ -122,11 +127,16 @@ def ticket_add_note(
     actor: User,
     body: str,
     attachments: Iterable[AttachmentUpload] = (),
+    minutes_spent: int | None = None,
 ) -> Message:
-    """An internal note, seen by agents only."""
+    """An internal note, seen by agents only, with the minutes it took if given."""
     if not is_desk_staff(actor):
         raise NotAllowed(_("Only agents can write internal notes."))
-    return _internal_note(ticket, actor, _clean_body(body), check_attachments(attachments))
+    body_html = _clean_body(body)
+    minutes = None if minutes_spent is None else check_minutes(minutes_spent)
+    return _internal_note(
+        ticket, actor, body_html, check_attachments(attachments), minutes_spent=minutes
+    )
 
 
 def _internal_note(
@@ -137,6 +147,7 @@ def _internal_note(
     *,
     channel: str | None = None,
     call_duration_seconds: int | None = None,
+    minutes_spent: int | None = None,
 ) -> Message:
     with files_removed_on_failure() as written, transaction.atomic():
         current = lock_ticket(ticket, None)
@@ -151,6 +162,8 @@ def _internal_note(
             channel=channel,
             call_duration_seconds=call_duration_seconds,
         )
+        if minutes_spent is not None:
+            record_time(current, agent=actor, minutes=minutes_spent, message=message)
         call = {"call": True} if call_duration_seconds is not None else {}
         record_event(current, actor, EventKind.NOTE, message_id=message.pk, **call)
         save_ticket(current, [])
@@ -204,19 +217,30 @@ def ticket_log_call(
     actor: User,
     summary: str,
     duration_seconds: int,
+    minutes_spent: int | None = None,
 ) -> Message:
-    """An agent logs a phone call on an existing ticket, as an internal record."""
+    """An agent logs a phone call on an existing ticket, as an internal record.
+
+    The time spent defaults to the call's duration rounded up to whole minutes.
+    """
     from tierdesk.tickets.models import Channel
 
     if not is_desk_staff(actor):
         raise NotAllowed(_("Only agents can log calls."))
+    if isinstance(duration_seconds, bool) or not isinstance(duration_seconds, int):
+        raise InvalidChange(_("A call's duration must be a whole number of seconds."))
     if duration_seconds < 0:
         raise InvalidChange(_("A call cannot last a negative time."))
+    body_html = _clean_body(summary)
+    minutes = check_minutes(
+        call_minutes(duration_seconds) if minutes_spent is None else minutes_spent
+    )
     return _internal_note(
         ticket,
         actor,
-        _clean_body(summary),
+        body_html,
         [],
         channel=Channel.PHONE,
         call_duration_seconds=duration_seconds,
+        minutes_spent=minutes,
     )

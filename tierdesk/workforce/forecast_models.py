@@ -347,6 +347,7 @@ def day_profile(
     )
     if len(adjusted) == 0:
         raise ValueError("no data before the forecast origin")
+    adjusted = _screened(adjusted, settings.level_days)
     trend = _holt_trend(adjusted, settings, panel.layout.days_per_week)
     damping = settings.trend_damping
     recent = adjusted[-settings.level_days :]
@@ -361,6 +362,28 @@ def day_profile(
     )
     totals = np.maximum(adjusted_forecast, 0.0) * effects.factor(targets, keys)
     return _spread(panel, targets, totals, settings)
+
+
+#: Adjusted daily totals further than this many robust standard deviations from the
+#: median of their recent window are pulled back to that distance before the trend
+#: and the last day's deviation are taken from them.
+SCREEN_SIGMAS = 3.0
+
+
+def _screened(adjusted: FloatArray, window: int) -> FloatArray:
+    """Adjusted totals with outlying days clipped (a one-off spike, a half-day outage).
+
+    Each day is compared with the median of the ``window`` days up to it; the
+    spread is the median absolute deviation × 1.4826. Clipping rather than dropping
+    keeps the direction of a real level shift, so the level still follows it.
+    """
+    series = pd.Series(adjusted)
+    centre = series.rolling(window, min_periods=1).median()
+    spread = (series - centre).abs().rolling(window, min_periods=1).median() * 1.4826
+    limit = SCREEN_SIGMAS * np.maximum(spread.to_numpy(), 1e-9)
+    lower, upper = centre.to_numpy() - limit, centre.to_numpy() + limit
+    result: FloatArray = np.clip(adjusted, lower, upper)
+    return result
 
 
 def _damped_sum(damping: float, steps: IntArray) -> FloatArray:

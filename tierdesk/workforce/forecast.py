@@ -1,8 +1,10 @@
 """Forecast arrivals (tickets or calls per interval) from their history.
 
 The entry point is :func:`forecast`. Methods, components and the back-test are in
-``forecast_models``, ``forecast_layout`` and ``forecast_backtest``; this module
-ties them together and chooses the method with the best back-test when asked.
+``forecast_models``, ``forecast_blend``, ``forecast_layout``, ``forecast_calendar`` and
+``forecast_backtest``; this module ties them together. By default (``method="auto"``)
+it blends the structured model with the robust baselines, weighted by their
+back-test on the series (docs/forecast-accuracy.md).
 
 Example
 -------
@@ -391,7 +393,7 @@ def backtest(
     history : pandas.Series
         Arrivals per interval, as for :func:`forecast`.
     method : str
-        A name in ``forecast_models.METHODS``.
+        A name in ``forecast_blend.ALL_METHODS`` (``"blend"`` included).
     origins : sequence of pandas.Timestamp, optional
         Midnights at which forecasts are made from the data before them
         (default: the last ``n_origins`` open days whose horizon fits in the data).

@@ -283,6 +283,9 @@ class PlanQueue(models.Model):
             models.UniqueConstraint(fields=["role", "kind"], name="planning_queue_kind_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.role} {self.kind}"
+
 
 class RosterShift(models.Model):
     """One shift of a plan's roster; without an agent it is a shift nobody could take."""
@@ -299,3 +302,6 @@ class RosterShift(models.Model):
     class Meta:
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["agent", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.starts_at:%Y-%m-%d %H:%M}"

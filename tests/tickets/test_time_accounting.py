@@ -83,3 +83,16 @@ def test_invalid_minutes_are_refused_and_nothing_is_saved(department, minutes):
     assert Message.objects.filter(ticket=ticket).count() == messages_before
     assert ticket.version == version_before
     assert not TimeEntry.objects.filter(ticket=ticket).exists()
+
+
+def test_merging_moves_the_time_entries_to_the_target(department):
+    from tierdesk.tickets.services import ticket_merge
+
+    target = factories.ticket(department.customer_a)
+    duplicate = factories.ticket(department.customer_a, subject="Drucker noch immer kaputt")
+    ticket_add_note(duplicate, actor=department.l1, body="Geprüft", minutes_spent=8)
+
+    ticket_merge(duplicate, into=target, actor=department.l1)
+
+    assert ticket_minutes_spent(target) == 8
+    assert ticket_minutes_spent(duplicate) == 0

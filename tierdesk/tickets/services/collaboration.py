@@ -12,7 +12,15 @@ from tierdesk.accounts.permissions import is_desk_staff
 from tierdesk.core.html import text_to_html
 from tierdesk.notifications.services import notify
 from tierdesk.tickets.errors import InvalidChange, NotAllowed
-from tierdesk.tickets.models import EventKind, HelpRequest, Message, Status, Ticket, TicketLink
+from tierdesk.tickets.models import (
+    EventKind,
+    HelpRequest,
+    Message,
+    Status,
+    Ticket,
+    TicketLink,
+    TimeEntry,
+)
 from tierdesk.tickets.services.base import (
     lock_ticket,
     record_event,
@@ -119,6 +127,7 @@ def ticket_merge(source: Ticket, *, into: Ticket, actor: User) -> Ticket:
                 _("#%(number)s is closed; merge into an open ticket.") % {"number": target.number}
             )
         moved = Message.objects.filter(ticket=current_source).update(ticket=target)
+        TimeEntry.objects.filter(ticket=current_source).update(ticket=target)
         record_event(
             target, actor, EventKind.MERGED, merged_from=current_source.number, messages=moved
         )

@@ -12,6 +12,9 @@ traffic_values = st.floats(min_value=0.01, max_value=100_000.0, allow_nan=False)
 agent_counts = st.integers(min_value=0, max_value=120_000)
 
 
+TIE = 1e-12
+
+
 @settings(max_examples=150, deadline=None)
 @given(traffic=traffic_values, agents=agent_counts)
 def test_probabilities_in_unit_interval_and_c_at_least_b(traffic: float, agents: int) -> None:
@@ -50,11 +53,13 @@ def test_required_agents_is_minimal(
 ) -> None:
     agents = erlang.required_agents(traffic, aht, level, target, max_occupancy)
     assert isinstance(agents, int)
-    assert erlang.service_level(traffic, agents, aht, target) >= level
+    # A service level equal to the target up to rounding is a documented tie: either
+    # count meets it, so both comparisons allow the last bits of a float.
+    assert erlang.service_level(traffic, agents, aht, target) >= level - TIE
     if max_occupancy is not None:
         assert erlang.occupancy(traffic, agents) <= max_occupancy
     fewer = agents - 1
-    fails_level = erlang.service_level(traffic, fewer, aht, target) < level
+    fails_level = erlang.service_level(traffic, fewer, aht, target) < level + TIE
     fails_occupancy = max_occupancy is not None and (
         fewer == 0 or erlang.occupancy(traffic, fewer) > max_occupancy
     )

@@ -37,7 +37,12 @@ def plan_roles_for(plan: PlanVersion, user: User) -> QuerySet[PlanRole]:
 
 def latest_plan(*, scenario_id: int | None = None) -> PlanVersion | None:
     """The newest finished plan of a scenario (``None``: of the baseline)."""
-    plans = PlanVersion.objects.filter(status=PlanStatus.DONE, scenario_id=scenario_id)
+    plans = PlanVersion.objects.filter(status=PlanStatus.DONE)
+    plans = (
+        plans.filter(scenario__isnull=True)
+        if scenario_id is None
+        else plans.filter(scenario_id=scenario_id)
+    )
     return plans.order_by("-finished_at", "-pk").first()
 
 

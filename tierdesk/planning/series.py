@@ -73,7 +73,7 @@ def _initial_state(current: _State, moves: list[tuple[str, dict[str, object]]]) 
     return _State(team, level)
 
 
-ENTRY_KIND = {
+ENTRY_KIND: dict[str, str] = {
     EventKind.TEAM: "transfer",
     EventKind.LEVEL: "transfer",
     EventKind.ESCALATED: "escalation",

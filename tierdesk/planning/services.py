@@ -82,7 +82,7 @@ def scenario_settings(scenario: Scenario | None) -> dict[str, Any]:
     for field in fields(ScenarioInput):
         value = getattr(source, field.name)
         if field.name == "team":
-            value = source.team.slug if source.team_id else None
+            value = source.team.slug if source.team is not None else None
         elif isinstance(value, date):
             value = value.isoformat()
         result[field.name] = value

@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/", include("tierdesk.portal.urls")),
     path("sla/", include("tierdesk.sla.urls")),
     path("routing/", include("tierdesk.routing.urls")),
+    path("planning/", include("tierdesk.planning.urls")),
     path("contact/", include("tierdesk.channels.urls")),
     path("help/", include("tierdesk.knowledge.urls")),
     path("community/", include("tierdesk.community.urls")),

@@ -257,6 +257,10 @@ class PlanRole(models.Model):
     def __str__(self) -> str:
         return f"{self.team} {self.level.code}"
 
+    @property
+    def peak_agents(self) -> int:
+        return max((int(value) for value in self.required_agents), default=0)
+
 
 class PlanQueue(models.Model):
     """One queue of a role: its forecast and the agents it needs per interval."""
@@ -285,6 +289,10 @@ class PlanQueue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.kind}"
+
+    @property
+    def forecast_total(self) -> float:
+        return float(sum(self.forecast))
 
 
 class RosterShift(models.Model):

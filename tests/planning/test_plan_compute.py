@@ -132,3 +132,20 @@ def test_written_requests_are_due_within_business_minutes() -> None:
     assert agents[9:11].sum() >= 10
     assert agents[11:].sum() == 0
     assert backlog[-1] == pytest.approx(0.0)
+
+
+def test_a_sparse_queue_is_planned_on_the_mean_of_its_weekday_and_time() -> None:
+    import pandas as pd
+
+    from tierdesk.planning.compute import sparse_forecast
+
+    index = pd.date_range("2026-01-05", periods=8 * 7 * 48, freq="30min")
+    history = pd.Series(0.0, index=index)
+    # Two calls every Monday 09:00 and one every Tuesday 10:30, for eight weeks.
+    history[(index.dayofweek == 0) & (index.hour == 9) & (index.minute == 0)] = 2
+    history[(index.dayofweek == 1) & (index.hour == 10) & (index.minute == 30)] = 1
+    local = pd.date_range("2026-03-02", periods=7 * 48, freq="30min")
+    planned = sparse_forecast(history, local, np.ones(len(local), dtype=bool))
+    assert planned[18] == pytest.approx(2.0, rel=0.02)
+    assert planned[48 + 21] == pytest.approx(1.0, rel=0.02)
+    assert planned.sum() == pytest.approx(3.0, rel=0.02)

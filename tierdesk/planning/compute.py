@@ -186,6 +186,23 @@ def _mask_of(hours: object, index: pd.DatetimeIndex) -> npt.NDArray[np.bool_]:
     return mask
 
 
+SPARSE_METHOD = "weekly_mean"
+SPARSE_WEEKS = 8
+
+
+def sparse_forecast(
+    history: pd.Series, local: pd.DatetimeIndex, is_open: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float64]:
+    """Mean entries of the same weekday and time of day over the last ``SPARSE_WEEKS`` weeks."""
+    recent = history[history.index >= history.index[-1] - pd.Timedelta(weeks=SPARSE_WEEKS)]
+    weeks = max(1.0, (recent.index[-1] - recent.index[0]) / pd.Timedelta(weeks=1))
+    key = recent.index.dayofweek * 1440 + recent.index.hour * 60 + recent.index.minute
+    mean = recent.groupby(key).sum() / weeks
+    wanted = local.dayofweek * 1440 + local.hour * 60 + local.minute
+    values = mean.reindex(wanted, fill_value=0.0).to_numpy(dtype=np.float64)
+    return np.where(is_open | (values > 0), values, 0.0)
+
+
 def written_agents(
     arrivals: npt.NDArray[np.float64],
     is_open: npt.NDArray[np.bool_],
@@ -350,8 +367,11 @@ def _compute(plan: PlanVersion, now: datetime, progress: Progress) -> dict[str, 
                     history, kind, plan, today, local, calendar
                 )
             except ForecastInputError as error:
+                # Too sparse for the forecaster (a few contacts a week): plan on the mean of
+                # the same weekday and time over recent weeks, and say so on the plan.
                 skipped.append(f"{team_slug} {level_code} {kind}: {error}")
-                continue
+                planned = sparse_forecast(history, local, is_open)
+                lower, upper, method, accuracy = planned, planned, SPARSE_METHOD, []
             factor = _scenario_factor(plan, local, team_slug)
             planned, lower, upper = planned * factor, lower * factor, upper * factor
             settings = settings_of.get((team_slug, level_code, kind))

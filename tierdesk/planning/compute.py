@@ -27,6 +27,7 @@ import pandas as pd
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
+from scipy.stats import norm
 
 from tierdesk.planning.hours import open_slots, opening_hours, team_business_calendar
 from tierdesk.planning.models import (
@@ -41,7 +42,7 @@ from tierdesk.planning.models import (
 from tierdesk.planning.series import counts_per_interval, entry_frame, queue_entries
 from tierdesk.teams.models import AgentProfile, Level, Team
 from tierdesk.tickets.models import TimeEntry
-from tierdesk.workforce.forecast import ForecastInputError, forecast
+from tierdesk.workforce.forecast import forecast
 from tierdesk.workforce.hiring import RoleNeed, Skill, StaffMember, hiring_need
 from tierdesk.workforce.staffing import Queue, deadline_staffing, staffing_table
 
@@ -141,7 +142,7 @@ def _forecast_queue(
     list[dict[str, float]],
 ]:
     quantile = float((plan.scenario_settings or {}).get("forecast_quantile") or 0.5)
-    level = 0.8 if quantile <= 0.5 else min(0.98, 2 * quantile - 1)
+    level = 0.8
     hours = opening_hours(hours_of_team) if kind != QueueKind.WRITTEN else None  # type: ignore[arg-type]
     if hours is not None:
         # The forecaster is told the opening hours; closed slots are then simply absent.
@@ -160,7 +161,7 @@ def _forecast_queue(
     mean = result.mean.reindex(local, fill_value=0.0).to_numpy(dtype=np.float64)
     lower = result.lower.reindex(local, fill_value=0.0).to_numpy(dtype=np.float64)
     upper = result.upper.reindex(local, fill_value=0.0).to_numpy(dtype=np.float64)
-    planned = upper if quantile > 0.5 else mean
+    planned = quantile_volume(mean, quantile)
     accuracy = [
         {
             "lead": int(lead.lead_days),
@@ -173,6 +174,18 @@ def _forecast_queue(
         for lead in backtest.leads
     ]
     return planned, lower, upper, result.method, accuracy
+
+
+def quantile_volume(mean: npt.NDArray[np.float64], quantile: float) -> npt.NDArray[np.float64]:
+    """Volume per interval exceeded with probability ``1 - quantile`` under Poisson noise.
+
+    Normal approximation ``mean + z·√mean``, kept continuous: summing the per-interval
+    integer quantiles instead would plan *less* than the mean wherever an interval expects
+    well under one contact (the integer quantile there is 0).
+    """
+    if quantile <= 0.5:
+        return mean
+    return mean + float(norm.ppf(quantile)) * np.sqrt(np.maximum(mean, 0.0))
 
 
 def _mask_of(hours: object, index: pd.DatetimeIndex) -> npt.NDArray[np.bool_]:
@@ -274,10 +287,21 @@ def queue_agents(
 def required_fte(
     agents: npt.NDArray[np.int64], interval_minutes: int, days: int, shrinkage: float
 ) -> float:
-    """Full-time positions for the agent-hours needed, per week of the plan, after shrinkage."""
-    agent_hours = float(agents.sum()) * interval_minutes / 60
-    weekly = agent_hours * 7 / max(days, 1)
-    return weekly / FULL_TIME_HOURS / (1 - shrinkage)
+    """Full-time positions for the busiest week of the plan, after shrinkage.
+
+    Weeks are counted from the plan's first day; a plan shorter than a week is scaled to
+    one. Staffing for the busiest week is what carries a department through its peak.
+    """
+    per_day = 1440 // interval_minutes
+    hours_per_day = (
+        agents[: days * per_day].reshape(-1, per_day).sum(axis=1) * interval_minutes / 60
+    )
+    if hours_per_day.size < 7:
+        weekly = float(hours_per_day.sum()) * 7 / max(hours_per_day.size, 1)
+    else:
+        weeks = hours_per_day.size // 7
+        weekly = float(hours_per_day[: weeks * 7].reshape(weeks, 7).sum(axis=1).max())
+    return float(weekly / FULL_TIME_HOURS / (1 - shrinkage))
 
 
 def _progress_writer(plan: PlanVersion) -> Progress:
@@ -366,7 +390,7 @@ def _compute(plan: PlanVersion, now: datetime, progress: Progress) -> dict[str, 
                 planned, lower, upper, method, accuracy = _forecast_queue(
                     history, kind, plan, today, local, calendar
                 )
-            except ForecastInputError as error:
+            except ValueError as error:  # ForecastInputError and too-short histories
                 # Too sparse for the forecaster (a few contacts a week): plan on the mean of
                 # the same weekday and time over recent weeks, and say so on the plan.
                 skipped.append(f"{team_slug} {level_code} {kind}: {error}")

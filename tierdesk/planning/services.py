@@ -98,10 +98,13 @@ def plan_request(
     roster_days: int = 7,
     interval_minutes: int = 30,
     check_permission: bool = True,
+    enqueue: bool = True,
 ) -> PlanVersion:
     """Queue a plan computation in the background and return its (queued) version.
 
-    ``start`` defaults to next Monday, so the rostered week is a whole week.
+    ``start`` defaults to next Monday, so the rostered week is a whole week. Without
+    ``enqueue`` the caller computes the plan itself (the demo does, so its plans are there
+    before any worker runs).
     """
     if check_permission:
         if actor is None:
@@ -129,10 +132,11 @@ def plan_request(
         status=PlanStatus.QUEUED,
     )
 
-    def enqueue() -> None:
+    def queue_computation() -> None:
         from tierdesk.planning.tasks import planning_compute_plan
 
         planning_compute_plan.enqueue(plan.pk)
 
-    transaction.on_commit(enqueue)
+    if enqueue:
+        transaction.on_commit(queue_computation)
     return plan

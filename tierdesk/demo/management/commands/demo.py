@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from tierdesk.demo.loader import DemoError, DemoSummary, load_demo
+from tierdesk.demo.plans import load_demo_plans
 from tierdesk.sla.report import TargetAttainment, sla_attainment
 from tierdesk.tickets.models import Ticket
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             "--scale", type=float, default=1.0, help="Ticket volume factor (1.0: ~11,000 a year)."
         )
         parser.add_argument("--seed", type=int, default=7, help="Random seed (reproducible).")
+        parser.add_argument(
+            "--no-plans",
+            action="store_true",
+            help="Leave out the staffing plans computed from the history (faster).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["if_empty"] and Ticket.objects.exists():
@@ -49,6 +55,13 @@ class Command(BaseCommand):
         except DemoError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(render_summary(summary, sla=sla_attainment()))
+        if not options["no_plans"]:
+            baseline, christmas = load_demo_plans()
+            self.stdout.write(
+                f"Plans: baseline {baseline.summary.get('required_fte')} FTE, "
+                f"Christmas {christmas.summary.get('required_fte')} FTE needed "
+                f"({baseline.summary.get('current_fte')} FTE in post): /planning/"
+            )
 
 
 def _table(title: str, rows: tuple[tuple[str, int], ...]) -> list[str]:
